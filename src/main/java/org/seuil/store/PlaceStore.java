@@ -1,0 +1,62 @@
+package org.seuil.store;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.seuil.domain.Place;
+import org.seuil.domain.PlaceId;
+import org.seuil.domain.PlaceRecord;
+import org.seuil.domain.Report;
+import org.seuil.domain.ReportId;
+
+/**
+ * The local store of places and reports. Every local write goes with its outbox row in one
+ * transaction; every import is one transaction, so a failure leaves the store as it was.
+ */
+public interface PlaceStore extends AutoCloseable {
+    Path file();
+
+    Optional<PlaceView> place(PlaceId id);
+
+    /** Every report of the place, oldest survey first, tombstones included (the history). */
+    List<Report> reports(PlaceId id);
+
+    Optional<Report> report(ReportId id);
+
+    /** Places in the filter's box that pass it, at most {@code limit}, found through the spatial index. */
+    List<PlaceView> query(PlaceFilter filter, int limit);
+
+    /** Streams every place passing the filter with all its reports, for exports; constant memory. */
+    void forEach(PlaceFilter filter, Consumer<PlaceRecord> sink);
+
+    /** Full-text search over names (prefix matching on each word), best matches first. */
+    List<PlaceView> search(String text, int limit);
+
+    StoreStats stats(PlaceFilter filter);
+
+    /** Creates or edits a place that a person made; queued for sync. */
+    void savePlace(Place place);
+
+    /**
+     * Saves a person's report; queued for sync. A report already stored must come with its
+     * revision + 1, else {@link StaleRevisionException}.
+     */
+    void saveReport(Report report);
+
+    /** Puts the tombstone of a report in its place; queued for sync. */
+    void deleteReport(ReportId id, java.time.Instant at);
+
+    /** Imports records in one transaction; any exception from the iterator rolls everything back. */
+    ImportSummary importRecords(Iterator<PlaceRecord> records, ImportSource source);
+
+    /** Number of local changes not yet synced. */
+    long pendingChanges();
+
+    /** The oldest unsynced changes first. */
+    List<OutboxEntry> outbox(int limit);
+
+    @Override
+    void close();
+}
