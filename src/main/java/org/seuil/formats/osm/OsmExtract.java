@@ -171,7 +171,9 @@ public final class OsmExtract {
             elementsRead[0]++;
             nodes.add(id, lat, lon);
             if (OsmTagMapping.isPlace(ElementType.NODE, tags)) {
-                candidates.add(new Candidate(ElementType.NODE, id, timestamp, tags, lat, lon, null, null));
+                // OSM's own precision, so a node's place sits where OSM says, not at 43.733054700000004
+                candidates.add(new Candidate(ElementType.NODE, id, timestamp, tags, Math.round(lat * 1e7) / 1e7,
+                        Math.round(lon * 1e7) / 1e7, null, null));
             }
         }
 

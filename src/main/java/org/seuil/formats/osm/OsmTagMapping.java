@@ -42,7 +42,7 @@ final class OsmTagMapping {
             "railway", Set.of("station", "halt", "platform", "tram_stop", "subway_entrance"));
     /** The category is the first of these keys present: venue keys first, then what else can carry a wheelchair tag. */
     static final List<String> CATEGORY_KEYS = List.of("amenity", "shop", "tourism", "leisure", "office", "healthcare", "craft",
-            "public_transport", "railway", "highway", "aeroway", "historic", "building", "entrance", "man_made", "barrier", "place");
+            "public_transport", "railway", "highway", "aeroway", "historic", "building", "entrance", "man_made", "barrier", "natural", "place");
     /** The language of {@code wheelchair:description} without a suffix: BCP 47 "undetermined". */
     static final String UNSUFFIXED_DESCRIPTION_LANGUAGE = "und";
     private static final String DESCRIPTION = "wheelchair:description";
