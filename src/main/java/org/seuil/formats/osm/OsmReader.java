@@ -1,6 +1,8 @@
 package org.seuil.formats.osm;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,12 +75,48 @@ public final class OsmReader {
         return read(file).places();
     }
 
+    /** Signals a gzip stream that ends before its data does; see {@link TruncationAwareStream}. */
+    static final class TruncatedGzipException extends IOException {
+        TruncatedGzipException(EOFException cause) {
+            super("truncated gzip: the file ends before its compressed data does", cause);
+        }
+    }
+
+    /**
+     * The JDK's XML parser takes an {@link EOFException} from its input for the end of the document
+     * and reports "premature end of file" at the last line it saw, which hides the real fault. This
+     * turns the gzip stream's EOF into an exception the parser passes on.
+     */
+    private static final class TruncationAwareStream extends FilterInputStream {
+        TruncationAwareStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (EOFException e) {
+                throw new TruncatedGzipException(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (EOFException e) {
+                throw new TruncatedGzipException(e);
+            }
+        }
+    }
+
     private static InputStream gunzip(InputStream raw, String name) throws IOException {
         try {
-            return new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
+            return new BufferedInputStream(new TruncationAwareStream(new GZIPInputStream(raw, BUFFER)), BUFFER);
         } catch (ZipException e) {
             throw new InputException(name, null, null, "is not gzip-compressed: " + e.getMessage(), e);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new InputException(name, null, null, "truncated gzip: the file ends inside the gzip header", e);
         }
     }

@@ -216,7 +216,7 @@ final class OsmXmlParser {
     /** A StAX error as the user needs it: where in the file, and a truncated or corrupt gzip said as such. */
     private InputException translate(XMLStreamException e) {
         for (Throwable cause = e; cause != null; cause = next(cause)) {
-            if (gzipped && cause instanceof EOFException) {
+            if (gzipped && (cause instanceof OsmReader.TruncatedGzipException || cause instanceof EOFException)) {
                 return new InputException(file, null, null, "truncated gzip: the file ends before its compressed data does", e);
             }
             if (gzipped && cause instanceof ZipException) {
