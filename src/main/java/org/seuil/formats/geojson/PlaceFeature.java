@@ -94,7 +94,7 @@ final class PlaceFeature {
         }
         double d = value.doubleValue();
         if (!Double.isFinite(d)) {
-            throw new InvalidValueException(field, "expected a finite number, got " + value);
+            throw new InvalidValueException(field, "expected a finite number, got " + value.asText() + " (beyond the range of a double)");
         }
         return d;
     }
