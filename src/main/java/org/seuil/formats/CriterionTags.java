@@ -1,6 +1,7 @@
 package org.seuil.formats;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -61,13 +62,21 @@ public final class CriterionTags {
             return null;
         }
         return switch (criterion) {
-            case STEP_HEIGHT, DOOR_WIDTH, TOILET_DOOR_WIDTH, TOILET_TURNING_SPACE -> plain(((Quantity) value).metres());
-            case INCLINE -> plain(((Quantity) value).percent());
+            case STEP_HEIGHT, DOOR_WIDTH, TOILET_DOOR_WIDTH, TOILET_TURNING_SPACE -> micro(((Quantity) value).metres());
+            case INCLINE -> micro(((Quantity) value).percent());
             case RAMP -> ((Ramp) value).osm();
             case AUTOMATIC_DOOR, DOORBELL, TOILET_GRAB_BARS, PARKING_STEP_FREE -> (Boolean) value ? "yes" : "no";
             case STEP_COUNT, PARKING_SPACES -> value.toString();
             case WHEELCHAIR, TOILETS_WHEELCHAIR, KERB, SURFACE, SMOOTHNESS -> OsmValues.of((Enum<?>) value);
         };
+    }
+
+    /**
+     * A converted measure to six decimals, a micrometre or a millionth of a percent: finer than any
+     * survey, and it hides conversion noise such as 31.5 in = 0.8000999999999999 m.
+     */
+    private static String micro(double value) {
+        return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
     /** A number without exponent or trailing zeros, which every spreadsheet reads: 0.9, 12, 0.0001. */

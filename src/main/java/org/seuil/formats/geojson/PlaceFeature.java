@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.seuil.domain.GeoPoint;
 import org.seuil.domain.InvalidValueException;
 import org.seuil.domain.Place;
@@ -16,6 +15,7 @@ import org.seuil.domain.PlaceId;
 import org.seuil.domain.PlaceRecord;
 import org.seuil.domain.Report;
 import org.seuil.formats.CriterionTags;
+import org.seuil.formats.PlaceTags;
 import org.seuil.formats.json.ReportJson;
 
 /**
@@ -30,12 +30,6 @@ final class PlaceFeature {
     /** Properties of the Seuil form; the summary ones are derived on export and ignored on import. */
     private static final Set<String> SEUIL_PROPERTIES = Set.of("name", "category", "address", "reports",
             "wheelchair", "toilets:wheelchair", "last_surveyed");
-    /** OSM keys that say what a place is, most telling first. */
-    private static final List<String> CATEGORY_KEYS = List.of("amenity", "shop", "tourism", "leisure", "healthcare",
-            "office", "craft", "public_transport", "railway", "emergency", "historic", "sport", "building");
-    /** Ids as overpass turbo writes them. */
-    private static final Pattern OSM_ELEMENT = Pattern.compile("(node|way|relation)/[1-9][0-9]{0,18}");
-
     private PlaceFeature() {
     }
 
@@ -146,7 +140,7 @@ final class PlaceFeature {
             });
         }
         PlaceId id = thirdPartyId(idNode);
-        Place place = place(id, location, tags.get("name"), category(tags), address(tags));
+        Place place = place(id, location, tags.get("name"), PlaceTags.category(tags::get), PlaceTags.address(tags::get));
         Report report = CriterionTags.report(CriterionTags.importedReportId(id, IMPORT_AUTHOR, fileTime), id,
                 IMPORT_AUTHOR, fileTime, tags::get, tags.keySet(), key -> "properties." + key);
         return new PlaceRecord(place, List.of(report));
@@ -155,52 +149,13 @@ final class PlaceFeature {
     /** A Seuil or overpass-style id is kept; anything else (a number, a name) gets a new UUID. */
     private static PlaceId thirdPartyId(JsonNode idNode) {
         if (idNode != null && idNode.isTextual()) {
-            String text = idNode.textValue();
-            if (OSM_ELEMENT.matcher(text).matches()) {
-                return new PlaceId("osm:" + text);
-            }
             try {
-                return new PlaceId(text);
+                return PlaceTags.placeId(idNode.textValue());
             } catch (InvalidValueException notAPlaceId) {
                 return PlaceId.random();
             }
         }
         return PlaceId.random();
-    }
-
-    private static String category(Map<String, String> tags) {
-        String category = tags.get("category");
-        if (category != null) {
-            return category;
-        }
-        for (String key : CATEGORY_KEYS) {
-            String value = tags.get(key);
-            if (value != null && !value.isBlank()) {
-                return key + "=" + value.strip();
-            }
-        }
-        return null;
-    }
-
-    /** OSM {@code addr:*} as one line: "12 Rue Grimaldi, 98000 Monaco". */
-    private static String address(Map<String, String> tags) {
-        String address = tags.get("address");
-        if (address != null) {
-            return address;
-        }
-        String street = join(" ", tags.get("addr:housenumber"), tags.get("addr:street"));
-        String city = join(" ", tags.get("addr:postcode"), tags.get("addr:city"));
-        String line = join(", ", street, city);
-        return line.isEmpty() ? null : line;
-    }
-
-    private static String join(String separator, String a, String b) {
-        boolean hasA = a != null && !a.isBlank();
-        boolean hasB = b != null && !b.isBlank();
-        if (hasA && hasB) {
-            return a.strip() + separator + b.strip();
-        }
-        return hasA ? a.strip() : hasB ? b.strip() : "";
     }
 
     private static PlaceId placeId(String text) {
