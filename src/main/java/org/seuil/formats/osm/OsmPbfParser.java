@@ -123,8 +123,8 @@ final class OsmPbfParser extends BinaryParser {
             inflater.setInput(blob.getZlibData().toByteArray());
             int inflated = inflater.inflate(content);
             if (inflated != rawSize || !inflater.finished()) {
-                throw error(null, "corrupt: the zlib data inflates to " + (inflater.finished() ? inflated + " bytes" : "more or less")
-                        + " instead of raw_size " + rawSize);
+                throw error(null, "corrupt zlib data: it does not inflate to exactly raw_size " + rawSize + " bytes (stopped at "
+                        + inflated + (inflater.finished() ? ")" : ", unfinished)"));
             }
         } catch (DataFormatException e) {
             throw error(e, "corrupt zlib data: " + e.getMessage());
