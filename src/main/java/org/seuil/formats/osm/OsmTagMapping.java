@@ -173,11 +173,15 @@ final class OsmTagMapping {
         return second == null ? first : first + separator + second;
     }
 
+    /** A free-text tag, or null when absent, blank, too long or holding a NUL (a warning). */
     private String text(String key) {
         if (key == null) {
             return null;
         }
         String value = tags.get(key);
+        if (value == null) {
+            return null;
+        }
         if (value.length() > MAX_TEXT || value.indexOf('\0') >= 0) {
             warnings.add(element, key, "is longer than " + MAX_TEXT + " characters or holds a NUL");
             return null;
