@@ -58,7 +58,7 @@ final class OsmXmlParser {
     private void run(InputStream in) {
         XMLStreamReader reader = null;
         try {
-            reader = secureFactory().createXMLStreamReader(in);
+            reader = secureFactory().createXMLStreamReader(new Utf8LineReader(in));
             boolean rootSeen = false;
             while (reader.hasNext()) {
                 int event = reader.next();
@@ -221,6 +221,9 @@ final class OsmXmlParser {
             }
             if (gzipped && cause instanceof ZipException) {
                 return new InputException(file, null, null, "corrupt gzip: " + cause.getMessage(), e);
+            }
+            if (cause instanceof Utf8LineReader.MalformedUtf8Exception bad) {
+                return new InputException(file, "line " + bad.line + ", column " + bad.column, null, bad.getMessage(), e);
             }
         }
         String message = e.getMessage() == null ? "malformed XML" : e.getMessage();

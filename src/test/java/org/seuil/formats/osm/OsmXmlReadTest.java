@@ -180,6 +180,31 @@ class OsmXmlReadTest {
     }
 
     @Test
+    void aByteThatIsNotUtf8NamesItsLineAndColumn() throws IOException {
+        byte[] head = "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n<node id='1' lat='1' lon='1'>\n<tag k='name' v='caf"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = " bar'/><tag k='shop' v='x'/></node>\n</osm>\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(head, head.length + 1 + tail.length);
+        bytes[head.length] = (byte) 0xE9; // é in ISO-8859-1
+        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+        Path file = Files.write(temp.resolve("latin1.osm"), bytes);
+        InputException e = assertThrows(InputException.class, () -> OsmReader.read(file));
+        assertEquals("line 4, column 21", e.location());
+        assertTrue(e.reason().startsWith("not UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkAndMultiByteCharactersAcrossBufferEdgesAreRead() throws IOException {
+        // 80 kB of two-byte characters cross the reader's 32 kB buffers; the name ends in 3- and 4-byte ones
+        String name = "é".repeat(497) + "€𝄞";
+        Path file = write("bom.osm", "\uFEFF<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n"
+                + "<node id='1' lat='1' lon='1'><tag k='shop' v='x'/><tag k='note' v='" + "é".repeat(40_000) + "'/>"
+                + "<tag k='name' v='" + name + "'/></node>\n</osm>\n");
+        PlaceRecord record = Fixtures.byId(OsmReader.places(file)).get("osm:node/1");
+        assertEquals(name, record.place().name());
+    }
+
+    @Test
     void aLatitudeOutOfRangeNamesTheNodeAndTheField() {
         InputException e = assertThrows(InputException.class, () -> OsmReader.read(Fixtures.path("latitude-out-of-range.osm")));
         assertEquals("latitude-out-of-range.osm", e.file());
