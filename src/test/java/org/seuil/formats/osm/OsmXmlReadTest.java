@@ -170,6 +170,19 @@ class OsmXmlReadTest {
     }
 
     @Test
+    void elementsWithoutAnyTimeTakeTheFilesTimeOrAreSkippedWhenItIsImplausible() throws IOException {
+        Path file = write("no-times.osm", "<osm version='0.6'>\n<node id='8' lat='1' lon='1'><tag k='shop' v='x'/></node>\n</osm>\n");
+        Instant modified = Instant.parse("2024-02-03T04:05:06Z");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(modified));
+        assertEquals(modified, OsmReader.places(file).next().reports().get(0).surveyedAt());
+
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.parse("1980-01-01T00:00:00Z")));
+        OsmExtract extract = OsmReader.read(file);
+        assertTrue(!extract.places().hasNext());
+        assertEquals(Map.of("elements with no timestamp between 1990 and 2100 in the file", 1L), extract.summary().skipped());
+    }
+
+    @Test
     void malformedXmlNamesTheFileAndLine() {
         InputException e = assertThrows(InputException.class, () -> OsmReader.read(Fixtures.path("malformed.osm")));
         assertEquals("malformed.osm", e.file());
