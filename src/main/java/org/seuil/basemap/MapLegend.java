@@ -21,7 +21,9 @@ public final class MapLegend {
      */
     public record Entry(String key, Symbol symbol, String fill, String accent, boolean inMonacoPack) {
         public String label(Locale locale) {
-            return ResourceBundle.getBundle("org.seuil.basemap.legend", locale).getString(key);
+            // No fallback to the machine's locale: English asked on a French machine must stay English.
+            return ResourceBundle.getBundle("org.seuil.basemap.legend", locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
         }
     }
 
