@@ -34,7 +34,7 @@ public final class TileChains {
                 } catch (IOException e) {
                     LOG.log(Level.WARNING, "skipping raster pack: " + e.getMessage());
                 }
-            } else {
+            } else if (opens(pack.file())) {
                 vectorPacks.add(pack.file());
             }
         }
@@ -56,6 +56,17 @@ public final class TileChains {
         }
         sources.add(new WorldOverviewSource(WorldOverview.loadBundled(), settings.tileSize()));
         return new TileChain(sources, settings.tileSize());
+    }
+
+    /** Checks a .map on its own, so one bad file does not take the good ones down with it. */
+    private static boolean opens(Path map) {
+        try {
+            MapsforgeTileSource.openMapFile(map).close();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "skipping vector pack: " + e.getMessage());
+            return false;
+        }
     }
 
     /**
