@@ -67,10 +67,6 @@ public final class CachedTileSource implements TileSource {
         return origin.name() + " (cached in " + disk.file().getFileName() + ")";
     }
 
-    public TileSource origin() {
-        return origin;
-    }
-
     /** Waits until every tile fetched so far is on disk (tests and the benchmark use it). */
     public void flush() throws IOException {
         try {

@@ -28,12 +28,4 @@ public final class MemoryTileCache {
     public synchronized void put(TileId id, TileImage image) {
         tiles.put(id, image);
     }
-
-    public synchronized int size() {
-        return tiles.size();
-    }
-
-    public synchronized void clear() {
-        tiles.clear();
-    }
 }

@@ -39,9 +39,10 @@ public final class TileChains {
             }
         }
         Path cacheFolder = PackLocator.cacheFolder(settings.dataFolder());
+        WorldOverview world = WorldOverview.loadBundled();
         if (!vectorPacks.isEmpty()) {
             try {
-                sources.add(cachedVectorPacks(vectorPacks, settings.theme(), settings.tileSize(), cacheFolder));
+                sources.add(cachedVectorPacks(vectorPacks, settings.theme(), settings.tileSize(), world, cacheFolder));
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "offline packs unavailable: " + e.getMessage());
             }
@@ -54,7 +55,7 @@ public final class TileChains {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "online tiles will not be cached: " + e.getMessage());
         }
-        sources.add(new WorldOverviewSource(WorldOverview.loadBundled(), settings.tileSize()));
+        sources.add(new WorldOverviewSource(world, settings.tileSize()));
         return new TileChain(sources, settings.tileSize());
     }
 
@@ -72,11 +73,14 @@ public final class TileChains {
     /**
      * Vector packs behind a memory and a disk cache. The cache file is named after the theme and
      * tile size; it remembers which pack files (name, size, date) it was drawn from and is emptied
-     * when they change, so a replaced pack never shows stale tiles.
+     * when they change, so a replaced pack never shows stale tiles. Tiles at the packs' edge are
+     * completed with the world overview.
      */
-    public static CachedTileSource cachedVectorPacks(List<Path> maps, MapTheme theme, int tileSize, Path cacheFolder) throws IOException {
+    public static CachedTileSource cachedVectorPacks(List<Path> maps, MapTheme theme, int tileSize, WorldOverview world,
+                                                     Path cacheFolder) throws IOException {
         String fingerprint = fingerprint(maps);
-        MapsforgeTileSource renderer = new MapsforgeTileSource(maps, theme, tileSize, MapsforgeTileSource.DEFAULT_MIN_ZOOM);
+        MapsforgeTileSource packs = new MapsforgeTileSource(maps, theme, tileSize, MapsforgeTileSource.DEFAULT_MIN_ZOOM);
+        TileSource renderer = new EdgeFilledPackSource(packs, world);
         MBTiles disk;
         try {
             Map<String, String> metadata = metadata("Seuil offline packs (" + theme.id() + ")", "© OpenStreetMap contributors");

@@ -66,11 +66,6 @@ public final class TileImage {
         return decoded;
     }
 
-    /** Whether the encoded form exists already (drawing it does not need a decode). */
-    public boolean hasEncoded() {
-        return encoded != null;
-    }
-
     /** Whether the decoded form exists already. */
     public boolean hasImage() {
         return image != null;

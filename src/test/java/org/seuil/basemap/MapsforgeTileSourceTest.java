@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seuil.basemap.world.WorldOverview;
 import org.seuil.domain.GeoPoint;
 import org.seuil.geo.TileId;
 import org.seuil.geo.WebMercator;
@@ -65,6 +66,24 @@ class MapsforgeTileSourceTest {
     }
 
     @Test
+    void tilesAtThePackEdgeShowTheWorldOverviewOutsideThePack() throws IOException {
+        WorldOverview world = WorldOverview.loadBundled();
+        TileId edge = WebMercator.tileAt(new GeoPoint(43.7384, 7.4246), 13);
+        try (MapsforgeTileSource packs = new MapsforgeTileSource(List.of(SharedData.monacoMap()), new MapTheme.Accessibility(), 256, 10)) {
+            BufferedImage plain = packs.render(edge);
+            BufferedImage filled = new EdgeFilledPackSource(packs, world).tile(edge).orElseThrow().image();
+            Color outside = new Color(0xDD, 0xDD, 0xDD); // the theme's map-background-outside
+            assertTrue(TestImages.pixelsNear(plain, outside, 1) > 10_000, "mapsforge paints outside the pack flat grey");
+            assertTrue(TestImages.pixelsNear(filled, outside, 1) < 500, "the overview fills the outside");
+            // The pixel of Place d'Armes, well inside the pack.
+            int px = (int) (WebMercator.worldPixelX(7.4200, 13, 256) - edge.x() * 256.0);
+            int py = (int) (WebMercator.worldPixelY(43.7315, 13, 256) - edge.y() * 256.0);
+            assertEquals(new Color(plain.getRGB(px, py)), new Color(filled.getRGB(px, py)), "inside the pack the rendering is kept");
+            assertTrue(px >= 0 && px < 256 && py >= 0 && py < 256);
+        }
+    }
+
+    @Test
     void aCorruptMapFileIsRefusedWithItsName() throws IOException {
         Path corrupt = dir.resolve("broken.map");
         byte[] head = Files.readAllBytes(SharedData.monacoMap());
@@ -78,7 +97,8 @@ class MapsforgeTileSourceTest {
     void aCachedVectorPackServesRenderedTilesFromDiskAfterARestart() throws IOException {
         Path cache = dir.resolve("cache");
         byte[] first;
-        try (CachedTileSource source = TileChains.cachedVectorPacks(List.of(SharedData.monacoMap()), new MapTheme.Accessibility(), 256, cache)) {
+        try (CachedTileSource source = TileChains.cachedVectorPacks(List.of(SharedData.monacoMap()), new MapTheme.Accessibility(), 256,
+                WorldOverview.loadBundled(), cache)) {
             first = source.tile(CONDAMINE_Z17).orElseThrow().encoded();
             source.flush();
         }

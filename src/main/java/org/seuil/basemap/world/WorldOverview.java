@@ -108,10 +108,6 @@ public final class WorldOverview {
         return borders.size();
     }
 
-    public List<String> countryNames() {
-        return countries.stream().map(CountryShape::name).toList();
-    }
-
     /** Whether a point lies on land (even-odd over all land rings, so lakes are holes). */
     public boolean isLand(double lon, double lat) {
         double x = WebMercator.xFraction(lon);
