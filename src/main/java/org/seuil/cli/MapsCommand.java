@@ -121,6 +121,11 @@ public final class MapsCommand implements Runnable {
                 }
                 out.println((pack.kind() == PackLocator.Kind.VECTOR_MAP ? "vector " : "raster ") + pack.file() + "  " + description);
             }
+            try {
+                out.println("world  " + WorldOverview.RESOURCE + "  " + WorldOverview.loadBundled().countryCount() + " countries (shown wherever no pack covers)");
+            } catch (IOException e) {
+                out.println("world  UNAVAILABLE: " + e.getMessage());
+            }
             return 0;
         }
     }

@@ -49,6 +49,7 @@ class MapsCommandTest {
         assertEquals(0, maps("list", "--data-dir", dataDir().toString()), err.toString());
         assertTrue(out.toString().contains("vector " + installed), out.toString());
         assertTrue(out.toString().contains("bbox 7.40921,43.72335,7.44864,43.75169"), out.toString());
+        assertTrue(out.toString().contains("241 countries"), out.toString());
 
         assertEquals(2, maps("install", monaco.toString(), "--data-dir", dataDir().toString()));
         assertTrue(err.toString().contains("already installed"), err.toString());
