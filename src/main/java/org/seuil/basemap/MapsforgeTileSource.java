@@ -66,7 +66,12 @@ public final class MapsforgeTileSource implements TileSource {
         if (tileSize == 512) {
             displayModel.setUserScaleFactor(2f);
         }
-        this.theme = new RenderThemeFuture(AwtGraphicFactory.INSTANCE, mapTheme.xml(), displayModel);
+        try {
+            this.theme = new RenderThemeFuture(AwtGraphicFactory.INSTANCE, mapTheme.xml(), displayModel);
+        } catch (RuntimeException e) {
+            store.close();
+            throw new IOException("render theme " + mapTheme.id() + ": " + e.getMessage(), e);
+        }
         theme.run();
         try {
             theme.get();

@@ -48,6 +48,24 @@ class MapsforgeTileSourceTest {
     }
 
     @Test
+    void theThemeLoadsFromTheMapsFolderToo() throws IOException {
+        MapTheme fromFolder = MapTheme.parse("maps/seuil-accessibility.xml");
+        assertTrue(fromFolder instanceof MapTheme.External);
+        try (MapsforgeTileSource source = new MapsforgeTileSource(List.of(SharedData.monacoMap()), fromFolder, 256, 10)) {
+            assertTrue(TestImages.pixelsNear(source.render(CONDAMINE_Z17), STEPS_RED, 30) > 100);
+        }
+    }
+
+    @Test
+    void aBrokenThemeIsRefusedWithItsName() throws IOException {
+        Path theme = dir.resolve("mine.xml");
+        Files.writeString(theme, "<rendertheme><rule e=\"way\"");
+        IOException e = assertThrows(IOException.class,
+                () -> new MapsforgeTileSource(List.of(SharedData.monacoMap()), new MapTheme.External(theme), 256, 10));
+        assertTrue(e.getMessage().contains("mine"), e.getMessage());
+    }
+
+    @Test
     void hiDpiTilesAre512PixelsWide() throws IOException {
         try (MapsforgeTileSource source = new MapsforgeTileSource(List.of(SharedData.monacoMap()), new MapTheme.Accessibility(), 512, 10)) {
             BufferedImage tile = source.tile(CONDAMINE_Z17).orElseThrow().image();
