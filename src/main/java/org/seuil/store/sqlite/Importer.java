@@ -19,7 +19,8 @@ import org.seuil.store.StoreException;
 /**
  * One import, run inside the store's write transaction. Rows are inserted first and looked up
  * only when the insert finds the id taken, so a first import into an empty store costs two
- * inserts per record; the spatial and name indexes of an empty store are built once at the end.
+ * batched inserts per record; the spatial and name indexes of an empty store are built once at
+ * the end.
  */
 final class Importer {
     private final ImportSource source;
