@@ -13,7 +13,7 @@ class IdSetTest {
     void everyDistinctIdIsAddedOnceAndFoundAgain() {
         IdSet set = new IdSet();
         Random random = new Random(5);
-        int count = 300_000;
+        int count = 100_000;
         for (int i = 0; i < count; i++) {
             assertTrue(set.add(new UUID(random.nextLong(), random.nextLong()).toString()));
             assertTrue(set.add("osm:node/" + i));

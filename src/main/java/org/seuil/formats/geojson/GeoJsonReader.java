@@ -92,7 +92,13 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
         String name = file.toString();
         try {
             Instant modified = Files.getLastModifiedTime(file).toInstant();
-            return new GeoJsonReader(new BufferedInputStream(Files.newInputStream(file), BUFFER), name, modified, skipInvalid);
+            InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+            try {
+                return new GeoJsonReader(in, name, modified, skipInvalid);
+            } catch (RuntimeException e) {
+                in.close();
+                throw e;
+            }
         } catch (NoSuchFileException e) {
             throw new InputException(name, null, null, "no such file", e);
         } catch (IOException e) {
