@@ -1,5 +1,7 @@
 package org.seuil.formats;
 
+import java.util.SplittableRandom;
+
 /**
  * The ids already seen in one file, to refuse duplicates. A {@code HashSet<String>} of a million
  * UUIDs costs over 100 MB; this keeps each id as 128 bits in one open-addressed {@code long} array
@@ -13,6 +15,12 @@ public final class IdSet {
     private int size;
     /** (0, 0) marks a free pair, so the one id with those bits, the nil UUID, is kept apart. */
     private boolean hasZero;
+    /**
+     * Varies the slot of each id from one set to the next. Without it, ids that are crafted (or
+     * merely sequential, as some tools make UUIDs) can all land on one slot and make each lookup
+     * scan the whole table.
+     */
+    private final long seed = new SplittableRandom().nextLong();
 
     public IdSet() {
         slots = new long[2 * 1024];
@@ -56,10 +64,9 @@ public final class IdSet {
      * The index of the free pair for (high, low), or -1 when it is already present. Both halves of
      * an id sit side by side so that a lookup touches one cache line. (0, 0) marks a free pair.
      */
-    private static int find(long[] slots, long high, long low) {
+    private int find(long[] slots, long high, long low) {
         int mask = slots.length / 2 - 1;
-        long spread = mix(high ^ low);
-        int i = (int) spread & mask;
+        int i = (int) mix(high ^ mix(low ^ seed)) & mask;
         while (slots[2 * i] != 0 || slots[2 * i + 1] != 0) {
             if (slots[2 * i] == high && slots[2 * i + 1] == low) {
                 return -1;
