@@ -41,6 +41,7 @@ public final class SampleRecords {
     private static final LengthUnit[] LENGTHS = {LengthUnit.METRE, LengthUnit.CENTIMETRE, LengthUnit.MILLIMETRE, LengthUnit.INCH};
 
     private final Random random;
+    private long nextOsmId = 1;
 
     public SampleRecords(long seed) {
         random = new Random(seed);
@@ -55,7 +56,7 @@ public final class SampleRecords {
     }
 
     public PlaceRecord record() {
-        PlaceId id = random.nextInt(5) == 0 ? PlaceId.osm(random.nextBoolean() ? "node" : "way", 1 + random.nextInt(1_000_000_000))
+        PlaceId id = random.nextInt(5) == 0 ? PlaceId.osm(random.nextBoolean() ? "node" : "way", nextOsmId++)
                 : new PlaceId(new java.util.UUID(random.nextLong(), random.nextLong()).toString());
         GeoPoint point = switch (random.nextInt(8)) {
             case 0 -> new GeoPoint(90, 180);

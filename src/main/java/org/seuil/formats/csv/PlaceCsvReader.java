@@ -111,7 +111,13 @@ public final class PlaceCsvReader implements Iterator<PlaceRecord>, AutoCloseabl
             Instant modified = Files.getLastModifiedTime(file).toInstant();
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            return new PlaceCsvReader(new InputStreamReader(Files.newInputStream(file), decoder), name, modified, skipInvalid);
+            Reader in = new InputStreamReader(Files.newInputStream(file), decoder);
+            try {
+                return new PlaceCsvReader(in, name, modified, skipInvalid);
+            } catch (RuntimeException e) {
+                in.close();
+                throw e;
+            }
         } catch (NoSuchFileException e) {
             throw new InputException(name, null, null, "no such file", e);
         } catch (IOException e) {

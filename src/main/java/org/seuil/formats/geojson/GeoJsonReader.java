@@ -59,7 +59,8 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
     private boolean sawType;
     private boolean sawFeatures;
     private long featureIndex = -1;
-    private String featureLocation;
+    private int featureLine;
+    private int featureColumn;
     private PlaceRecord next;
 
     /**
@@ -91,7 +92,13 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
         String name = file.toString();
         try {
             Instant modified = Files.getLastModifiedTime(file).toInstant();
-            return new GeoJsonReader(new BufferedInputStream(Files.newInputStream(file), BUFFER), name, modified, skipInvalid);
+            InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+            try {
+                return new GeoJsonReader(in, name, modified, skipInvalid);
+            } catch (RuntimeException e) {
+                in.close();
+                throw e;
+            }
         } catch (NoSuchFileException e) {
             throw new InputException(name, null, null, "no such file", e);
         } catch (IOException e) {
@@ -154,7 +161,9 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
                 continue;
             }
             featureIndex++;
-            featureLocation = "feature " + featureIndex + " (" + position(parser.currentTokenLocation()) + ")";
+            JsonLocation start = parser.currentTokenLocation();
+            featureLine = start.getLineNr();
+            featureColumn = start.getColumnNr();
             if (token != JsonToken.START_OBJECT) {
                 parser.skipChildren();
                 reject("(feature)", "expected a Feature object, got " + (token == null ? "the end of the file" : token.asString()));
@@ -224,27 +233,25 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
             reject(e.field(), PlaceFeature.reason(e));
             return null;
         }
+        // Ids count once read, even in a feature skipped later: the file does hold them twice.
         String placeId = record.place().id().value();
-        if (placeIds.contains(placeId)) {
+        if (!placeIds.add(placeId)) {
             reject("id", "place " + placeId + " already appears in an earlier feature of this file");
             return null;
         }
         List<Report> reports = record.reports();
         for (int i = 0; i < reports.size(); i++) {
             String reportId = reports.get(i).id().value();
-            if (reportIds.contains(reportId)) {
+            if (!reportIds.add(reportId)) {
                 reject("properties.reports[" + i + "].id", "report " + reportId + " already appears in an earlier feature of this file");
                 return null;
             }
-        }
-        placeIds.add(placeId);
-        for (Report report : reports) {
-            reportIds.add(report.id().value());
         }
         return record;
     }
 
     private void reject(String field, String reason) {
+        String featureLocation = "feature " + featureIndex + " (line " + featureLine + ", column " + featureColumn + ")";
         if (!skipInvalid) {
             throw new InputException(file, featureLocation, field, reason);
         }

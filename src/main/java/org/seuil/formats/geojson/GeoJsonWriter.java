@@ -95,9 +95,12 @@ public final class GeoJsonWriter implements Consumer<PlaceRecord>, Closeable {
         return count;
     }
 
-    /** Ends the collection and closes the stream. */
+    /** Ends the collection and closes the stream; closing again does nothing. */
     @Override
     public void close() throws IOException {
+        if (out.isClosed()) {
+            return;
+        }
         try (JsonGenerator generator = out) {
             generator.writeEndArray();
             generator.writeEndObject();

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.Criterion;
+import org.seuil.domain.GeoPoint;
+import org.seuil.domain.Place;
+import org.seuil.domain.PlaceId;
 import org.seuil.domain.PlaceAccessibility;
 import org.seuil.domain.PlaceRecord;
 import org.seuil.domain.Quantity;
@@ -112,6 +115,17 @@ class PlaceCsvReaderTest {
             }
             assertEquals(before.lastSurveyed() == null ? FILE_TIME : before.lastSurveyed(), imported.reports().get(0).surveyedAt());
         }
+    }
+
+    @Test
+    void theApostropheThatDisarmsFormulasIsRemovedOnImport() throws Exception {
+        Path file = dir.resolve("formula.csv");
+        Place place = new Place(PlaceId.random(), new GeoPoint(43.7, 7.4), "=1+1", null, "'quoted");
+        try (PlaceCsvWriter writer = PlaceCsvWriter.open(file)) {
+            writer.accept(new PlaceRecord(place, List.of()));
+        }
+        assertTrue(Files.readString(file).contains(",'=1+1,,''quoted,"));
+        assertEquals(place, readAll(file).get(0).place());
     }
 
     @Test
