@@ -1,0 +1,348 @@
+package org.seuil.formats.gpkg;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.db.GeoPackageDataType;
+import mil.nga.geopackage.extension.rtree.RTreeIndexExtension;
+import mil.nga.geopackage.features.columns.GeometryColumns;
+import mil.nga.geopackage.features.user.FeatureColumn;
+import mil.nga.geopackage.features.user.FeatureTable;
+import mil.nga.geopackage.features.user.FeatureTableMetadata;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import mil.nga.geopackage.srs.SpatialReferenceSystem;
+import mil.nga.sf.GeometryType;
+import mil.nga.sf.LineString;
+import mil.nga.sf.Point;
+import org.locationtech.jts.geom.Coordinate;
+import org.seuil.domain.Criterion;
+import org.seuil.domain.PlaceAccessibility;
+import org.seuil.domain.PlaceRecord;
+import org.seuil.domain.Quantity;
+import org.seuil.domain.Report;
+import org.seuil.formats.cells.CellLayer;
+import org.seuil.formats.cells.CellSummary;
+
+/**
+ * Writes a GeoPackage 1.3 that QGIS and GDAL open as it is: a {@code places} point layer in
+ * EPSG:4326 and, when asked, a polygon layer of aggregation cells in their projected CRS, each
+ * with an R-tree spatial index (extension {@code gpkg_rtree_index}) and its extent in
+ * {@code gpkg_contents}.
+ *
+ * <p>NGA's GeoPackage library creates the file, the SRS rows, the tables and the R-tree; rows go
+ * in through one prepared statement in one transaction (NGA encodes the geometries), because
+ * NGA's row-by-row DAO is several times slower for a million places. The R-tree is filled once,
+ * after the rows, which is faster than a trigger per insert.
+ */
+public final class GeoPackageWriter implements AutoCloseable {
+    public static final String PLACES = "places";
+    private static final int GEOPACKAGE_1_3 = 10300;
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final GeoPackage geoPackage;
+    private final Connection connection;
+    private final List<String> layers = new ArrayList<>();
+    private PlacesLayer places;
+
+    private GeoPackageWriter(GeoPackage geoPackage) throws SQLException {
+        this.geoPackage = geoPackage;
+        this.connection = geoPackage.getConnection().getConnection();
+    }
+
+    /** Creates the file, replacing one that exists. */
+    public static GeoPackageWriter create(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")) {
+            throw new IllegalArgumentException(file + ": a GeoPackage file name must end in .gpkg");
+        }
+        GeoPackageManager.create(file.toFile());
+        GeoPackage geoPackage = GeoPackageManager.open(file.toFile());
+        try {
+            geoPackage.execSQL("PRAGMA user_version = " + GEOPACKAGE_1_3);
+            return new GeoPackageWriter(geoPackage);
+        } catch (SQLException | RuntimeException e) {
+            geoPackage.close();
+            throw new IOException(file + ": cannot write the GeoPackage: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts the {@code places} layer and returns where to send the places, e.g.
+     * {@code store.forEach(filter, writer.places())}; the layer is finished by {@link #close}.
+     */
+    public PlacesLayer places() {
+        if (places != null) {
+            throw new IllegalStateException("the places layer is already being written");
+        }
+        try {
+            places = new PlacesLayer();
+            return places;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the places layer: " + e.getMessage(), e);
+        }
+    }
+
+    /** The fields of the {@code places} layer, in order (documented in docs/analytics.md). */
+    public static final List<String> PLACE_FIELDS = List.of("id", "name", "category", "address", "wheelchair",
+            "toilets_wheelchair", "step_count", "door_width_m", "last_surveyed", "report_count");
+
+    /** The fields of a cells layer, in order. */
+    public static final List<String> CELL_FIELDS = List.of("cell_id", "places", "no", "limited", "yes", "unknown",
+            "share_no", "share_limited", "share_yes", "share_unknown", "median_survey_age_days");
+
+    /** The places layer being written: one row per place. */
+    public final class PlacesLayer implements Consumer<PlaceRecord> {
+        private final PreparedStatement insert;
+        private final int srsId;
+        private final Extent extent = new Extent();
+        private long rows;
+
+        private PlacesLayer() throws SQLException {
+            srsId = (int) srs(4326).getSrsId();
+            List<FeatureColumn> columns = List.of(
+                    FeatureColumn.createColumn("id", GeoPackageDataType.TEXT, true),
+                    FeatureColumn.createColumn("name", GeoPackageDataType.TEXT),
+                    FeatureColumn.createColumn("category", GeoPackageDataType.TEXT),
+                    FeatureColumn.createColumn("address", GeoPackageDataType.TEXT),
+                    FeatureColumn.createColumn("wheelchair", GeoPackageDataType.TEXT, true),
+                    FeatureColumn.createColumn("toilets_wheelchair", GeoPackageDataType.TEXT, true),
+                    FeatureColumn.createColumn("step_count", GeoPackageDataType.INTEGER),
+                    FeatureColumn.createColumn("door_width_m", GeoPackageDataType.DOUBLE),
+                    FeatureColumn.createColumn("last_surveyed", GeoPackageDataType.DATETIME),
+                    FeatureColumn.createColumn("report_count", GeoPackageDataType.INTEGER, true));
+            createTable(PLACES, GeometryType.POINT, srsId, columns);
+            connection.setAutoCommit(false);
+            insert = connection.prepareStatement(insertSql(PLACES, PLACE_FIELDS));
+        }
+
+        @Override
+        public void accept(PlaceRecord record) {
+            if (finished) {
+                throw new IllegalStateException("the places layer is finished; write places before other layers");
+            }
+            int live = 0;
+            for (Report report : record.reports()) {
+                live += report.deleted() ? 0 : 1;
+            }
+            add(record, record.accessibility(), live);
+        }
+
+        private void add(PlaceRecord record, PlaceAccessibility a, int reportCount) {
+            var place = record.place();
+            try {
+                double lon = place.location().lon();
+                double lat = place.location().lat();
+                insert.setBytes(1, GeoPackageGeometryData.create(srsId, new Point(lon, lat)).toBytes());
+                insert.setString(2, place.id().value());
+                insert.setString(3, place.name());
+                insert.setString(4, place.category());
+                insert.setString(5, place.address());
+                insert.setString(6, a.wheelchair().osm());
+                insert.setString(7, a.toiletsWheelchair().osm());
+                Object steps = a.value(Criterion.STEP_COUNT);
+                if (steps instanceof Integer count) {
+                    insert.setInt(8, count);
+                } else {
+                    insert.setNull(8, Types.INTEGER);
+                }
+                Object door = a.value(Criterion.DOOR_WIDTH);
+                if (door instanceof Quantity width) {
+                    insert.setDouble(9, width.metres());
+                } else {
+                    insert.setNull(9, Types.DOUBLE);
+                }
+                Instant surveyed = a.lastSurveyed();
+                insert.setString(10, surveyed == null ? null : DATETIME.format(surveyed));
+                insert.setInt(11, reportCount);
+                insert.addBatch();
+                extent.add(lon, lat);
+                if (++rows % 10_000 == 0) {
+                    insert.executeBatch();
+                }
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("cannot write place " + place.id() + " to the GeoPackage: " + e.getMessage(), e);
+            }
+        }
+
+        public long rows() {
+            return rows;
+        }
+
+        private boolean finished;
+
+        private void finish() throws SQLException {
+            finished = true;
+            insert.executeBatch();
+            insert.close();
+            finishLayer(PLACES, extent);
+        }
+    }
+
+    /**
+     * Writes a layer of cells (polygons in the layer's CRS) under {@code name}. Shares are in
+     * [0, 1]; the median survey age is in days and null where no place of the cell was surveyed.
+     */
+    public void cells(String name, CellLayer layer) throws IOException {
+        try {
+            finishPlaces();
+            int srsId = (int) srs(layer.epsg()).getSrsId();
+            List<FeatureColumn> columns = List.of(
+                    FeatureColumn.createColumn("cell_id", GeoPackageDataType.TEXT, true),
+                    FeatureColumn.createColumn("places", GeoPackageDataType.INTEGER, true),
+                    FeatureColumn.createColumn("no", GeoPackageDataType.INTEGER, true),
+                    FeatureColumn.createColumn("limited", GeoPackageDataType.INTEGER, true),
+                    FeatureColumn.createColumn("yes", GeoPackageDataType.INTEGER, true),
+                    FeatureColumn.createColumn("unknown", GeoPackageDataType.INTEGER, true),
+                    FeatureColumn.createColumn("share_no", GeoPackageDataType.DOUBLE, true),
+                    FeatureColumn.createColumn("share_limited", GeoPackageDataType.DOUBLE, true),
+                    FeatureColumn.createColumn("share_yes", GeoPackageDataType.DOUBLE, true),
+                    FeatureColumn.createColumn("share_unknown", GeoPackageDataType.DOUBLE, true),
+                    FeatureColumn.createColumn("median_survey_age_days", GeoPackageDataType.DOUBLE));
+            createTable(name, GeometryType.POLYGON, srsId, columns);
+            connection.setAutoCommit(false);
+            Extent extent = new Extent();
+            try (PreparedStatement insert = connection.prepareStatement(insertSql(name, CELL_FIELDS))) {
+                for (CellSummary cell : layer.cells()) {
+                    mil.nga.sf.Polygon polygon = new mil.nga.sf.Polygon();
+                    LineString ring = new LineString();
+                    for (Coordinate c : cell.polygon().getExteriorRing().getCoordinates()) {
+                        ring.addPoint(new Point(c.x, c.y));
+                        extent.add(c.x, c.y);
+                    }
+                    polygon.addRing(ring);
+                    insert.setBytes(1, GeoPackageGeometryData.createAndBuildEnvelope(srsId, polygon).toBytes());
+                    insert.setString(2, cell.id());
+                    insert.setInt(3, cell.places());
+                    insert.setInt(4, cell.no());
+                    insert.setInt(5, cell.limited());
+                    insert.setInt(6, cell.yes());
+                    insert.setInt(7, cell.unknown());
+                    insert.setDouble(8, cell.shareNo());
+                    insert.setDouble(9, cell.shareLimited());
+                    insert.setDouble(10, cell.shareYes());
+                    insert.setDouble(11, cell.shareUnknown());
+                    if (cell.medianSurveyAgeDays() == null) {
+                        insert.setNull(12, Types.DOUBLE);
+                    } else {
+                        insert.setDouble(12, cell.medianSurveyAgeDays());
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            finishLayer(name, extent);
+        } catch (SQLException e) {
+            throw new IOException("cannot write layer " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** NGA writes tables through a connection of its own, so the places' transaction must end before another layer starts. */
+    private void finishPlaces() throws SQLException {
+        if (places != null && !places.finished) {
+            places.finish();
+        }
+    }
+
+    private SpatialReferenceSystem srs(int epsg) throws SQLException {
+        SpatialReferenceSystem srs = geoPackage.getSpatialReferenceSystemDao().getOrCreateFromEpsg(epsg);
+        if (srs == null) {
+            throw new IllegalArgumentException("EPSG:" + epsg + " has no definition the GeoPackage library knows");
+        }
+        return srs;
+    }
+
+    private void createTable(String name, GeometryType type, int srsId, List<FeatureColumn> columns) throws SQLException {
+        if (layers.contains(name)) {
+            throw new IllegalStateException("layer " + name + " is already written");
+        }
+        if (layers.isEmpty()) {
+            geoPackage.createGeometryColumnsTable();
+        }
+        GeometryColumns geometry = new GeometryColumns();
+        geometry.setTableName(name);
+        geometry.setColumnName("geom");
+        geometry.setGeometryType(type);
+        geometry.setZ((byte) 0);
+        geometry.setM((byte) 0);
+        geometry.setSrsId(srsId);
+        geoPackage.createFeatureTable(FeatureTableMetadata.create(geometry, "fid", new ArrayList<>(columns)));
+        layers.add(name);
+    }
+
+    private static String insertSql(String table, List<String> fields) {
+        StringBuilder sql = new StringBuilder("INSERT INTO \"").append(table).append("\" (geom");
+        StringBuilder values = new StringBuilder("?");
+        for (String field : fields) {
+            sql.append(", \"").append(field).append('"');
+            values.append(", ?");
+        }
+        return sql.append(") VALUES (").append(values).append(')').toString();
+    }
+
+    private void finishLayer(String table, Extent extent) throws SQLException {
+        if (extent.count > 0) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?")) {
+                update.setDouble(1, extent.minX);
+                update.setDouble(2, extent.minY);
+                update.setDouble(3, extent.maxX);
+                update.setDouble(4, extent.maxY);
+                update.setString(5, table);
+                update.executeUpdate();
+            }
+        }
+        connection.commit();
+        // NGA reads through its own connection source: tables and rows must be committed first.
+        connection.setAutoCommit(true);
+        FeatureTable featureTable = geoPackage.getFeatureDao(table).getTable();
+        RTreeIndexExtension rtree = new RTreeIndexExtension(geoPackage);
+        if (!rtree.has(featureTable)) {
+            rtree.create(featureTable);
+        }
+    }
+
+    /** Finishes the places layer if one was started, then closes the file. */
+    @Override
+    public void close() throws IOException {
+        try {
+            finishPlaces();
+        } catch (SQLException e) {
+            throw new IOException("cannot finish the places layer: " + e.getMessage(), e);
+        } finally {
+            geoPackage.close();
+        }
+    }
+
+    private static final class Extent {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        long count;
+
+        void add(double x, double y) {
+            minX = Math.min(minX, x);
+            minY = Math.min(minY, y);
+            maxX = Math.max(maxX, x);
+            maxY = Math.max(maxY, y);
+            count++;
+        }
+    }
+}
