@@ -164,7 +164,7 @@ public final class GeoPackageWriter implements AutoCloseable {
                 }
                 Object door = a.value(Criterion.DOOR_WIDTH);
                 if (door instanceof Quantity width) {
-                    insert.setDouble(9, width.metres());
+                    insert.setDouble(9, Math.round(width.metres() * 10_000) / 10_000.0);
                 } else {
                     insert.setNull(9, Types.DOUBLE);
                 }
