@@ -57,26 +57,34 @@ public final class GeoPackageWriter implements AutoCloseable {
     private final List<String> layers = new ArrayList<>();
     private PlacesLayer places;
 
-    private GeoPackageWriter(GeoPackage geoPackage) throws SQLException {
+    private final Path target;
+    private final Path working;
+
+    private GeoPackageWriter(GeoPackage geoPackage, Path target, Path working) throws SQLException {
         this.geoPackage = geoPackage;
+        this.target = target;
+        this.working = working;
         this.connection = geoPackage.getConnection().getConnection();
     }
 
-    /** Creates the file, replacing one that exists. */
+    /**
+     * Creates the file, replacing one that exists. NGA insists on a {@code .gpkg} name, so another
+     * name (a temporary file of an atomic write) is written as NAME.gpkg and renamed on close.
+     */
     public static GeoPackageWriter create(Path file) throws IOException {
         Files.deleteIfExists(file);
+        Path working = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")
+                ? file : file.resolveSibling(file.getFileName() + ".gpkg");
+        Files.deleteIfExists(working);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")) {
-            throw new IllegalArgumentException(file + ": a GeoPackage file name must end in .gpkg");
-        }
-        GeoPackageManager.create(file.toFile());
-        GeoPackage geoPackage = GeoPackageManager.open(file.toFile());
+        GeoPackageManager.create(working.toFile());
+        GeoPackage geoPackage = GeoPackageManager.open(working.toFile());
         try {
             geoPackage.execSQL("PRAGMA user_version = " + GEOPACKAGE_1_3);
-            return new GeoPackageWriter(geoPackage);
+            return new GeoPackageWriter(geoPackage, file, working);
         } catch (SQLException | RuntimeException e) {
             geoPackage.close();
             throw new IOException(file + ": cannot write the GeoPackage: " + e.getMessage(), e);
@@ -327,6 +335,9 @@ public final class GeoPackageWriter implements AutoCloseable {
             throw new IOException("cannot finish the places layer: " + e.getMessage(), e);
         } finally {
             geoPackage.close();
+        }
+        if (!working.equals(target)) {
+            Files.move(working, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
