@@ -107,6 +107,14 @@ class GeoPackageWriterTest {
             assertTrue(indexed.contains("places") && indexed.contains("cells"), indexed);
             ResultSet rtree = s.executeQuery("SELECT count(*) FROM rtree_places_geom");
             assertEquals(50, rtree.getInt(1));
+            // Each index entry boxes its point (the R-tree stores float32, rounded outwards).
+            ResultSet mismatched = s.executeQuery("SELECT count(*) FROM rtree_places_geom r JOIN places p ON p.fid = r.id"
+                    + " WHERE r.minx > 7.445 OR r.maxx < 7.4 OR r.miny > 43.755 OR r.maxy < 43.72");
+            assertEquals(0, mismatched.getInt(1));
+            ResultSet cellEntries = s.executeQuery("SELECT count(*) FROM rtree_cells_geom");
+            assertEquals(2, cellEntries.getInt(1));
+            ResultSet triggers = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_places_geom_%'");
+            assertTrue(triggers.getInt(1) >= 4, "triggers keep the index in step with edits");
         }
         // GDAL uses the index for spatial filters: a box around part of Monaco finds fewer places.
         String filtered = GdalTools.run("ogrinfo", "-ro", "-so", "-spat", "7.405", "43.725", "7.42", "43.75", gpkg.toString(), "places");
