@@ -13,7 +13,7 @@ public record Experience(ExperienceKind kind, String text, Set<Need> needs, Stri
         if (needs == null || needs.isEmpty()) {
             throw new InvalidValueException("needs", "name at least one need (wheelchair, walking_aid, blind_low_vision, deaf_hard_of_hearing, cognitive)");
         }
-        if (needs.contains(null)) {
+        if (needs.stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidValueException("needs", "contains a null item");
         }
         needs = Set.copyOf(EnumSet.copyOf(needs));

@@ -113,4 +113,9 @@ class DomainValidationTest {
         assertThrows(InvalidValueException.class, () -> BoundingBox.parse("7.44,43.72,7.40,43.75"));
         assertThrows(InvalidValueException.class, () -> BoundingBox.parse("7.4,43.7,7.5"));
     }
+
+    @Test
+    void experiencesAcceptAnyKindOfSetOfNeeds() {
+        assertEquals(Set.of(Need.WHEELCHAIR), new Experience(ExperienceKind.POSITIVE, "ça roule", Set.of(Need.WHEELCHAIR), "fr").needs());
+    }
 }

@@ -39,13 +39,18 @@ final class OsmGeometry {
     }
 
     /** The centroid of a way, or null when none of its nodes is in the extract. */
-    Located way(long[] refs) {
-        Built built = wayGeometry(refs);
+    Located way(long id) {
+        long[] refs = ways.nodes(id);
+        Built built = refs == null ? null : wayGeometry(refs);
         return built == null ? null : located(built.geometry, built.complete);
     }
 
     /** The centroid of a relation's geometry, or null when none of its members is in the extract. */
-    Located relation(long id, RelationMembers members, String type) {
+    Located relation(long id, String type) {
+        RelationMembers members = relations.get(id);
+        if (members == null) {
+            return null;
+        }
         Parts parts = new Parts();
         if ("multipolygon".equals(type) || "boundary".equals(type)) {
             Geometry area = outerArea(members, parts);
@@ -187,6 +192,13 @@ final class OsmGeometry {
         if (centroid.isEmpty() || !Double.isFinite(centroid.getX()) || !Double.isFinite(centroid.getY())) {
             return null;
         }
-        return new Located(new GeoPoint(centroid.getY(), centroid.getX()), complete);
+        // JTS's polygonizer does not return rings in a fixed order, and summing the same parts in
+        // another order changes the last bits: at OSM's own precision (1e-7°, about 1 cm) the
+        // centroid is the same on every read, so a re-import finds the place unchanged.
+        return new Located(new GeoPoint(osmPrecision(centroid.getY()), osmPrecision(centroid.getX())), complete);
+    }
+
+    private static double osmPrecision(double degrees) {
+        return Math.round(degrees * 1e7) / 1e7;
     }
 }

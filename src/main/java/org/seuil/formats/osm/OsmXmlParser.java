@@ -58,7 +58,7 @@ final class OsmXmlParser {
     private void run(InputStream in) {
         XMLStreamReader reader = null;
         try {
-            reader = secureFactory().createXMLStreamReader(in);
+            reader = secureFactory().createXMLStreamReader(new Utf8LineReader(in));
             boolean rootSeen = false;
             while (reader.hasNext()) {
                 int event = reader.next();
@@ -148,8 +148,8 @@ final class OsmXmlParser {
         skip = "false".equals(reader.getAttributeValue(null, "visible")) || "delete".equals(reader.getAttributeValue(null, "action"));
         timestamp = ElementValues.timestamp(file, location, "timestamp", reader.getAttributeValue(null, "timestamp"));
         if (type == ElementType.NODE && !skip) {
-            lat = ElementValues.coordinate(file, location, "lat", reader.getAttributeValue(null, "lat"));
-            lon = ElementValues.coordinate(file, location, "lon", reader.getAttributeValue(null, "lon"));
+            lat = ElementValues.latitude(file, location, reader.getAttributeValue(null, "lat"));
+            lon = ElementValues.longitude(file, location, reader.getAttributeValue(null, "lon"));
         }
     }
 
@@ -221,6 +221,9 @@ final class OsmXmlParser {
             }
             if (gzipped && cause instanceof ZipException) {
                 return new InputException(file, null, null, "corrupt gzip: " + cause.getMessage(), e);
+            }
+            if (cause instanceof Utf8LineReader.MalformedUtf8Exception bad) {
+                return new InputException(file, "line " + bad.line + ", column " + bad.column, null, bad.getMessage(), e);
             }
         }
         String message = e.getMessage() == null ? "malformed XML" : e.getMessage();

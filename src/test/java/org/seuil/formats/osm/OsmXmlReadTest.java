@@ -170,6 +170,19 @@ class OsmXmlReadTest {
     }
 
     @Test
+    void elementsWithoutAnyTimeTakeTheFilesTimeOrAreSkippedWhenItIsImplausible() throws IOException {
+        Path file = write("no-times.osm", "<osm version='0.6'>\n<node id='8' lat='1' lon='1'><tag k='shop' v='x'/></node>\n</osm>\n");
+        Instant modified = Instant.parse("2024-02-03T04:05:06Z");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(modified));
+        assertEquals(modified, OsmReader.places(file).next().reports().get(0).surveyedAt());
+
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.parse("1980-01-01T00:00:00Z")));
+        OsmExtract extract = OsmReader.read(file);
+        assertTrue(!extract.places().hasNext());
+        assertEquals(Map.of("elements with no timestamp between 1990 and 2100 in the file", 1L), extract.summary().skipped());
+    }
+
+    @Test
     void malformedXmlNamesTheFileAndLine() {
         InputException e = assertThrows(InputException.class, () -> OsmReader.read(Fixtures.path("malformed.osm")));
         assertEquals("malformed.osm", e.file());
@@ -177,6 +190,31 @@ class OsmXmlReadTest {
         assertNull(e.field());
         assertTrue(e.getMessage().startsWith("malformed.osm: line 5, column "), e.getMessage());
         assertTrue(e.getMessage().contains("malformed XML"), e.getMessage());
+    }
+
+    @Test
+    void aByteThatIsNotUtf8NamesItsLineAndColumn() throws IOException {
+        byte[] head = "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n<node id='1' lat='1' lon='1'>\n<tag k='name' v='caf"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = " bar'/><tag k='shop' v='x'/></node>\n</osm>\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(head, head.length + 1 + tail.length);
+        bytes[head.length] = (byte) 0xE9; // é in ISO-8859-1
+        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+        Path file = Files.write(temp.resolve("latin1.osm"), bytes);
+        InputException e = assertThrows(InputException.class, () -> OsmReader.read(file));
+        assertEquals("line 4, column 21", e.location());
+        assertTrue(e.reason().startsWith("not UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkAndMultiByteCharactersAcrossBufferEdgesAreRead() throws IOException {
+        // 80 kB of two-byte characters cross the reader's 32 kB buffers; the name ends in 3- and 4-byte ones
+        String name = "é".repeat(497) + "€𝄞";
+        Path file = write("bom.osm", "\uFEFF<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n"
+                + "<node id='1' lat='1' lon='1'><tag k='shop' v='x'/><tag k='note' v='" + "é".repeat(40_000) + "'/>"
+                + "<tag k='name' v='" + name + "'/></node>\n</osm>\n");
+        PlaceRecord record = Fixtures.byId(OsmReader.places(file)).get("osm:node/1");
+        assertEquals(name, record.place().name());
     }
 
     @Test

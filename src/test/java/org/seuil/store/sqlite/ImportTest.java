@@ -246,6 +246,21 @@ class ImportTest {
         assertEquals(mine, store.report(mine.id()).orElseThrow());
     }
 
+    @Test
+    void oneReportIdForTwoPlacesOfABulkImportStopsIt() {
+        Report shared = Fixtures.personReport(cafe, "marie", T0, Accessibility.NO, null);
+        Report sameId = new Report(shared.id(), bakery.id(), "marie", T0, 1, Accessibility.YES, null, null, null, null,
+                null, Map.of(), List.of(), List.of(), false);
+
+        StoreException refused = assertThrows(StoreException.class, () -> store.importRecords(List.of(
+                new PlaceRecord(cafe, List.of(shared)), new PlaceRecord(bakery, List.of(sameId))).iterator(), ImportSource.FILE));
+
+        assertTrue(refused.getMessage().contains("report " + shared.id()), refused.getMessage());
+        assertEquals(0, store.stats(PlaceFilter.ALL).places());
+        assertEquals(0, store.pendingChanges());
+        assertEquals(new ImportSummary(3, 0, 0, 3, 0, 0, Map.of(Accessibility.YES, 2L, Accessibility.LIMITED, 1L)), importOsm(extract()));
+    }
+
     static List<org.seuil.domain.PlaceId> ids(List<PlaceView> views) {
         return views.stream().map(v -> v.place().id()).toList();
     }
