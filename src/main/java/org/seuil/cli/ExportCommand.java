@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code seuil export geojson|csv --out FILE}: streamed from the store, moved into place when complete. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export places from the local store.",
-        subcommands = {ExportCommand.GeoJson.class, ExportCommand.Csv.class})
+        subcommands = {ExportCommand.GeoJson.class, ExportCommand.Csv.class, ExportGpkgCommand.class, ExportKmlCommand.class})
 public final class ExportCommand {
 
     @Command(name = "geojson", mixinStandardHelpOptions = true,

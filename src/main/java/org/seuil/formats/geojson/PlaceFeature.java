@@ -146,13 +146,18 @@ final class PlaceFeature {
         return new PlaceRecord(place, List.of(report));
     }
 
-    /** A Seuil or overpass-style id is kept; anything else (a number, a name) gets a new UUID. */
+    /**
+     * A Seuil or overpass-style id is kept; any other id (a number, a name) becomes a name-based
+     * UUID of it, so re-importing the same file finds the same places. Only features without an
+     * id get a random one.
+     */
     private static PlaceId thirdPartyId(JsonNode idNode) {
-        if (idNode != null && idNode.isTextual()) {
+        if (idNode != null && (idNode.isTextual() || idNode.isIntegralNumber())) {
+            String text = idNode.asText();
             try {
-                return PlaceTags.placeId(idNode.textValue());
+                return PlaceTags.placeId(text);
             } catch (InvalidValueException notAPlaceId) {
-                return PlaceId.random();
+                return new PlaceId(java.util.UUID.nameUUIDFromBytes(("geojson-id:" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
             }
         }
         return PlaceId.random();

@@ -85,7 +85,7 @@ class ThirdPartyGeoJsonTest {
     }
 
     @Test
-    void featuresWithoutAUsableIdGetANewUuid() throws Exception {
+    void foreignIdsBecomeStableUuidsAndMissingIdsNewOnes() throws Exception {
         Path file = file("""
                 {"type":"FeatureCollection","features":[
                  {"type":"Feature","id":7,"geometry":{"type":"Point","coordinates":[2.35,48.85]},"properties":{"shop":"bakery"}},
@@ -97,6 +97,9 @@ class ThirdPartyGeoJsonTest {
         assertNotEquals(records.get(0).place().id(), records.get(1).place().id());
         assertEquals("shop=bakery", records.get(0).place().category());
         assertEquals(Accessibility.UNKNOWN, records.get(1).reports().get(0).wheelchair());
+        List<PlaceRecord> again = GeoJsonRoundTripTest.readAll(file);
+        assertEquals(records.get(0).place().id(), again.get(0).place().id(), "the same foreign id gives the same place");
+        assertNotEquals(records.get(1).place().id(), again.get(1).place().id(), "a feature without id cannot be recognised");
     }
 
     @Test
