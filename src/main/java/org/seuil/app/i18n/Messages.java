@@ -21,9 +21,9 @@ public final class Messages {
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
     private ResourceBundle bundle;
+    private Locale bundleLocale;
 
     public Messages(Locale initial) {
-        locale.addListener((o, old, now) -> bundle = load(now));
         locale.set(supported(initial));
     }
 
@@ -51,8 +51,14 @@ public final class Messages {
     }
 
     /** The text of a key, with {0}-style arguments filled in. A missing key shows itself, loudly. */
-    public String get(String key, Object... args) {
+    public synchronized String get(String key, Object... args) {
         String pattern;
+        // Loaded here rather than in a listener on the locale: bindings on the locale may be
+        // re-evaluated before any listener runs, and must already see the new language.
+        if (!locale.get().equals(bundleLocale)) {
+            bundle = load(locale.get());
+            bundleLocale = locale.get();
+        }
         try {
             pattern = bundle.getString(key);
         } catch (MissingResourceException e) {

@@ -443,6 +443,9 @@ public final class MainView {
         context.details().show(saved.placeId());
         context.status().refresh();
         context.status().messageProperty().set(messages.get("status.saved"));
+        // Back to the map, where the saved place is; from there Ctrl+Z undoes the save (in a
+        // text field Ctrl+Z undoes typing, as everywhere).
+        mapView.requestFocus();
     }
 
     void undo() {

@@ -25,6 +25,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.seuil.app.AppContext;
 import org.seuil.app.i18n.Messages;
+import org.seuil.app.main.Dialogs;
 import org.seuil.app.main.Theme;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.GeoPoint;
@@ -161,6 +162,7 @@ public final class ReportDialog {
                 }
             }
         });
+        Dialogs.enterFiresDefault(dialog.getDialogPane(), saveButton);
         dialog.setResultConverter(button -> null);
         Control first = vm.isNewPlace() ? form.control(ReportFormViewModel.NAME) : form.control("wheelchair");
         Platform.runLater(first::requestFocus);

@@ -18,6 +18,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.seuil.app.AppContext;
 import org.seuil.app.i18n.Messages;
+import org.seuil.app.main.Dialogs;
 import org.seuil.app.main.Theme;
 
 /** The settings dialog: language, text size, high contrast, author name, personal profile. */
@@ -43,7 +44,11 @@ public final class SettingsDialog {
         StringConverter<Locale> names = new StringConverter<>() {
             @Override
             public String toString(Locale l) {
-                return l == null ? "" : l.getDisplayLanguage(l);
+                if (l == null) {
+                    return "";
+                }
+                String name = l.getDisplayLanguage(l);
+                return name.substring(0, 1).toUpperCase(l) + name.substring(1);
             }
 
             @Override
@@ -132,8 +137,9 @@ public final class SettingsDialog {
                 e.consume();
             }
         });
+        Dialogs.enterFiresDefault(dialog.getDialogPane(), okButton);
         Theme.apply(dialog.getDialogPane(), vm);
-        language.requestFocus();
+        javafx.application.Platform.runLater(language::requestFocus);
         dialog.showAndWait();
     }
 
