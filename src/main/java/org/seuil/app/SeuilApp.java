@@ -3,7 +3,6 @@ package org.seuil.app;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -15,27 +14,29 @@ import org.seuil.store.PlaceStore;
 
 /**
  * The desktop app. Not a main class: a main class that extends {@code Application} fails from a
- * plain class path, so {@code seuil app} (org.seuil.cli.AppCommand) calls {@link #launch(Path, Function)}.
+ * plain class path, so {@code seuil app} (org.seuil.cli.AppCommand) opens the store and calls
+ * {@link #launch(PlaceStore)}.
  */
 public final class SeuilApp extends Application {
-    private static Path database;
-    private static Function<Path, PlaceStore> opener;
+    private static PlaceStore opened;
 
     private PlaceStore store;
     private TaskExecutor tasks;
 
-    /** Opens the window on the store at {@code db} and returns when the window is closed. */
-    public static void launch(Path db, Function<Path, PlaceStore> storeOpener) {
-        database = Objects.requireNonNull(db, "db");
-        opener = Objects.requireNonNull(storeOpener, "storeOpener");
+    /**
+     * Opens the window on an open store and returns when the window is closed; the store is
+     * closed then. Opening the store first lets the command line report a bad file in one line.
+     */
+    public static void launch(PlaceStore store) {
+        opened = Objects.requireNonNull(store, "store");
         Application.launch(SeuilApp.class);
     }
 
     @Override
     public void start(Stage stage) {
-        store = opener.apply(database);
+        store = opened;
         tasks = new FxTaskExecutor();
-        Path settings = database.toAbsolutePath().getParent().resolve("settings.properties");
+        Path settings = store.file().toAbsolutePath().getParent().resolve("settings.properties");
         AppContext context = new AppContext(store, tasks, Locale.getDefault(), settings);
         Scene scene = new MainView(context, stage).createScene();
         stage.setScene(scene);

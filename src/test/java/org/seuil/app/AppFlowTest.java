@@ -17,36 +17,42 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.seuil.app.main.MainView;
 import org.seuil.app.task.CurrentThreadTaskExecutor;
-import org.seuil.app.testing.MemoryPlaceStore;
 import org.seuil.app.testing.Seed;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.ExperienceKind;
 import org.seuil.domain.Report;
+import org.seuil.store.PlaceStore;
+import org.seuil.store.sqlite.SqlitePlaceStore;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The main flows in the real window, headless: open, search, report with the keyboard only,
- * share an experience, filter, switch language, undo. Work runs on the calling thread
+ * The main flows in the real window on a seeded SQLite store, headless: open, search, report
+ * with the keyboard only, share an experience, filter, switch language, undo. Work runs on the calling thread
  * ({@link CurrentThreadTaskExecutor}) so each step is finished when the robot looks.
  */
 @ExtendWith(ApplicationExtension.class)
 class AppFlowTest {
     @TempDir
     static Path dir;
-    MemoryPlaceStore store;
+    PlaceStore store;
     AppContext context;
 
     @Start
     void start(Stage stage) {
-        store = new MemoryPlaceStore(dir.resolve("seuil.db"));
+        store = SqlitePlaceStore.open(dir.resolve("seuil-" + System.nanoTime() + ".db"));
         Seed.monaco(store);
         context = new AppContext(store, new CurrentThreadTaskExecutor(), Locale.ENGLISH, null);
         context.settings().authorProperty().set("erin");
         stage.setScene(new MainView(context, stage).createScene());
         stage.show();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeStore() {
+        store.close();
     }
 
     private static String text(FxRobot robot, String query) {
@@ -64,7 +70,7 @@ class AppFlowTest {
     void theAppOpensOnTheStoreWithItsPlacesAndCounts(FxRobot robot) {
         assertEquals("154 places", text(robot, "#status-places"));
         assertEquals("154 places shown", text(robot, "#shown-count"));
-        assertTrue(text(robot, "#status-store").endsWith("seuil.db"));
+        assertTrue(text(robot, "#status-store").endsWith(".db"));
         assertEquals("© OpenStreetMap contributors", text(robot, "#attribution"));
     }
 
