@@ -1,5 +1,6 @@
 package org.seuil.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -8,8 +9,11 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.seuil.app.main.MainView;
+import org.seuil.app.map.ChainedTileRetriever;
 import org.seuil.app.task.FxTaskExecutor;
 import org.seuil.app.task.TaskExecutor;
+import org.seuil.basemap.BasemapSettings;
+import org.seuil.basemap.TileChains;
 import org.seuil.store.PlaceStore;
 
 /**
@@ -20,8 +24,26 @@ import org.seuil.store.PlaceStore;
 public final class SeuilApp extends Application {
     private static PlaceStore opened;
 
+    /** Read before each tile download; follows the "online map tiles" setting. */
+    private static volatile boolean onlineTiles;
+
     private PlaceStore store;
     private TaskExecutor tasks;
+
+    /**
+     * Builds the basemap's tile chain off the UI thread, before any window: Gluon looks its tile
+     * retriever up once, at the first tile. A chain that cannot be built leaves the world overview.
+     */
+    @Override
+    public void init() {
+        Path dataFolder = opened.file().toAbsolutePath().getParent();
+        try {
+            BasemapSettings settings = BasemapSettings.defaults(dataFolder, 256, () -> onlineTiles, "seuil");
+            ChainedTileRetriever.configure(TileChains.standard(settings));
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(SeuilApp.class.getName()).log(System.Logger.Level.WARNING, "map tiles: world overview only: " + e.getMessage());
+        }
+    }
 
     /**
      * Opens the window on an open store and returns when the window is closed; the store is
@@ -38,6 +60,8 @@ public final class SeuilApp extends Application {
         tasks = new FxTaskExecutor();
         Path settings = store.file().toAbsolutePath().getParent().resolve("settings.properties");
         AppContext context = new AppContext(store, tasks, Locale.getDefault(), settings);
+        onlineTiles = context.settings().onlineTilesProperty().get();
+        context.settings().onlineTilesProperty().addListener((o, old, now) -> onlineTiles = now);
         Scene scene = new MainView(context, stage).createScene();
         stage.setScene(scene);
         stage.setMinWidth(900);

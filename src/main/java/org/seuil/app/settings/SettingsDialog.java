@@ -91,6 +91,11 @@ public final class SettingsDialog {
         contrast.setSelected(vm.highContrastProperty().get());
         grid.add(contrast, 1, row++);
 
+        CheckBox online = new CheckBox(messages.get("settings.onlineTiles"));
+        online.setId("settings-online-tiles");
+        online.setSelected(vm.onlineTilesProperty().get());
+        grid.add(online, 1, row++);
+
         TextField author = new TextField(vm.authorProperty().get());
         author.setId("settings-author");
         row = add(grid, row, messages.get("settings.author"), author);
@@ -130,6 +135,7 @@ public final class SettingsDialog {
             vm.steepestSlopeProperty().set(slope.getText());
             vm.textScaleProperty().set(scale.getValue() == null ? 1.0 : scale.getValue());
             vm.highContrastProperty().set(contrast.isSelected());
+            vm.onlineTilesProperty().set(online.isSelected());
             if (language.getValue() != null) {
                 vm.languageProperty().set(language.getValue());
             }

@@ -38,6 +38,8 @@ public final class SettingsViewModel {
     private final Messages messages;
     private final DoubleProperty textScale = new SimpleDoubleProperty(1.0);
     private final BooleanProperty highContrast = new SimpleBooleanProperty();
+    /** Off by default: offline first, and the person decides when the app talks to tile servers. */
+    private final BooleanProperty onlineTiles = new SimpleBooleanProperty();
     private final StringProperty author = new SimpleStringProperty();
     private final BooleanProperty profileEnabled = new SimpleBooleanProperty();
     private final StringProperty chairWidthCm = new SimpleStringProperty("70");
@@ -78,6 +80,7 @@ public final class SettingsViewModel {
             textScale.set(1.0);
         }
         highContrast.set(Boolean.parseBoolean(p.getProperty("highContrast")));
+        onlineTiles.set(Boolean.parseBoolean(p.getProperty("onlineTiles")));
         author.set(p.getProperty("author", author.get()));
         chairWidthCm.set(p.getProperty("chairWidthCm", chairWidthCm.get()));
         highestStepCm.set(p.getProperty("highestStepCm", highestStepCm.get()));
@@ -129,6 +132,7 @@ public final class SettingsViewModel {
         p.setProperty("language", messages.locale().toLanguageTag());
         p.setProperty("textScale", Double.toString(textScale.get()));
         p.setProperty("highContrast", Boolean.toString(highContrast.get()));
+        p.setProperty("onlineTiles", Boolean.toString(onlineTiles.get()));
         p.setProperty("author", author.get().strip());
         p.setProperty("profileEnabled", Boolean.toString(profileEnabled.get()));
         p.setProperty("chairWidthCm", chairWidthCm.get());
@@ -158,6 +162,10 @@ public final class SettingsViewModel {
 
     public BooleanProperty highContrastProperty() {
         return highContrast;
+    }
+
+    public BooleanProperty onlineTilesProperty() {
+        return onlineTiles;
     }
 
     public StringProperty authorProperty() {
