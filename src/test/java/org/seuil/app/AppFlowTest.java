@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -41,7 +42,10 @@ class AppFlowTest {
     AppContext context;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws java.io.IOException {
+        // The world overview only: real tiles, drawn offline, so the test never reaches the network.
+        org.seuil.app.map.ChainedTileRetriever.configure(new org.seuil.basemap.TileChain(List.of(
+                new org.seuil.basemap.world.WorldOverviewSource(org.seuil.basemap.world.WorldOverview.loadBundled(), 256)), 256));
         store = SqlitePlaceStore.open(dir.resolve("seuil-" + System.nanoTime() + ".db"));
         Seed.monaco(store);
         context = new AppContext(store, new CurrentThreadTaskExecutor(), Locale.ENGLISH, null);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seuil.app.task.CurrentThreadTaskExecutor;
-import org.seuil.app.testing.MemoryPlaceStore;
+import org.seuil.store.PlaceStore;
+import org.seuil.store.sqlite.SqlitePlaceStore;
 import org.seuil.app.testing.Seed;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.PlaceId;
@@ -28,13 +29,13 @@ import org.seuil.store.PlaceView;
 class MapViewModelTest {
     @TempDir
     Path dir;
-    MemoryPlaceStore store;
+    PlaceStore store;
     MapViewModel map;
     FiltersViewModel filters;
 
     @BeforeEach
     void load() {
-        store = new MemoryPlaceStore(dir.resolve("s.db"));
+        store = SqlitePlaceStore.open(dir.resolve("s.db"));
         Seed.monaco(store);
         map = new MapViewModel(store, new CurrentThreadTaskExecutor());
         filters = new FiltersViewModel(map.filtersProperty());

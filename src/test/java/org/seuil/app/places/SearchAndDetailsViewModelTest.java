@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.task.CurrentThreadTaskExecutor;
-import org.seuil.app.testing.MemoryPlaceStore;
+import org.seuil.store.PlaceStore;
+import org.seuil.store.sqlite.SqlitePlaceStore;
 import org.seuil.app.testing.Seed;
 
 class SearchAndDetailsViewModelTest {
@@ -19,7 +20,7 @@ class SearchAndDetailsViewModelTest {
 
     @Test
     void searchFindsPlacesByTheStartOfAWordInTheirName() {
-        MemoryPlaceStore store = new MemoryPlaceStore(dir.resolve("s.db"));
+        PlaceStore store = SqlitePlaceStore.open(dir.resolve("s.db"));
         Seed.monaco(store);
         SearchViewModel search = new SearchViewModel(store, new CurrentThreadTaskExecutor());
         search.queryProperty().set("boul");
@@ -33,7 +34,7 @@ class SearchAndDetailsViewModelTest {
 
     @Test
     void thePanelListsEachCriterionWithWhoAndWhenAndFollowsTheLanguage() {
-        MemoryPlaceStore store = new MemoryPlaceStore(dir.resolve("s.db"));
+        PlaceStore store = SqlitePlaceStore.open(dir.resolve("s.db"));
         Seed.monaco(store);
         Messages messages = new Messages(Locale.ENGLISH);
         PlaceDetailsViewModel vm = new PlaceDetailsViewModel(store, new CurrentThreadTaskExecutor(), messages, new SimpleStringProperty("bob"));

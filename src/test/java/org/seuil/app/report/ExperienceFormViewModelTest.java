@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.task.CurrentThreadTaskExecutor;
-import org.seuil.app.testing.MemoryPlaceStore;
+import org.seuil.store.PlaceStore;
+import org.seuil.store.sqlite.SqlitePlaceStore;
 import org.seuil.app.testing.Seed;
 import org.seuil.domain.Experience;
 import org.seuil.domain.ExperienceKind;
@@ -23,7 +24,7 @@ class ExperienceFormViewModelTest {
 
     @Test
     void anExperienceNeedsAKindATextAndANeed() {
-        MemoryPlaceStore store = new MemoryPlaceStore(dir.resolve("s.db"));
+        PlaceStore store = SqlitePlaceStore.open(dir.resolve("s.db"));
         Seed.monaco(store);
         ExperienceFormViewModel vm = new ExperienceFormViewModel(store, new CurrentThreadTaskExecutor(), new Messages(Locale.FRENCH),
                 new UndoHistory(), "dina", Seed.MUSEUM);
@@ -35,7 +36,7 @@ class ExperienceFormViewModelTest {
 
     @Test
     void aSharedTipTravelsAsAReportInThePersonsLanguage() {
-        MemoryPlaceStore store = new MemoryPlaceStore(dir.resolve("s.db"));
+        PlaceStore store = SqlitePlaceStore.open(dir.resolve("s.db"));
         Seed.monaco(store);
         UndoHistory undo = new UndoHistory();
         ExperienceFormViewModel vm = new ExperienceFormViewModel(store, new CurrentThreadTaskExecutor(), new Messages(Locale.FRENCH),

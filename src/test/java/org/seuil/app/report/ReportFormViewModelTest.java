@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.task.CurrentThreadTaskExecutor;
-import org.seuil.app.testing.MemoryPlaceStore;
+import org.seuil.store.PlaceStore;
+import org.seuil.store.sqlite.SqlitePlaceStore;
 import org.seuil.app.testing.Seed;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.GeoPoint;
@@ -27,14 +28,14 @@ import org.seuil.domain.Report;
 class ReportFormViewModelTest {
     @TempDir
     Path dir;
-    MemoryPlaceStore store;
+    PlaceStore store;
     Messages messages;
     UndoHistory undo;
     PhotoLibrary photos;
 
     @BeforeEach
     void seed() {
-        store = new MemoryPlaceStore(dir.resolve("seuil.db"));
+        store = SqlitePlaceStore.open(dir.resolve("seuil.db"));
         Seed.monaco(store);
         messages = new Messages(Locale.ENGLISH);
         undo = new UndoHistory();
