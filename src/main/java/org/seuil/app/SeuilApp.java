@@ -13,16 +13,18 @@ import org.seuil.app.map.ChainedTileRetriever;
 import org.seuil.app.task.FxTaskExecutor;
 import org.seuil.app.task.TaskExecutor;
 import org.seuil.basemap.BasemapSettings;
+import org.seuil.domain.PlaceId;
 import org.seuil.basemap.TileChains;
 import org.seuil.store.PlaceStore;
 
 /**
  * The desktop app. Not a main class: a main class that extends {@code Application} fails from a
  * plain class path, so {@code seuil app} (org.seuil.cli.AppCommand) opens the store and calls
- * {@link #launch(PlaceStore)}.
+ * {@link #launch(PlaceStore, PlaceId)}.
  */
 public final class SeuilApp extends Application {
     private static PlaceStore opened;
+    private static PlaceId initialPlace;
 
     /** Read before each tile download; follows the "online map tiles" setting. */
     private static volatile boolean onlineTiles;
@@ -49,8 +51,9 @@ public final class SeuilApp extends Application {
      * Opens the window on an open store and returns when the window is closed; the store is
      * closed then. Opening the store first lets the command line report a bad file in one line.
      */
-    public static void launch(PlaceStore store) {
+    public static void launch(PlaceStore store, PlaceId place) {
         opened = Objects.requireNonNull(store, "store");
+        initialPlace = place;
         Application.launch(SeuilApp.class);
     }
 
@@ -62,7 +65,11 @@ public final class SeuilApp extends Application {
         AppContext context = new AppContext(store, tasks, Locale.getDefault(), settings);
         onlineTiles = context.settings().onlineTilesProperty().get();
         context.settings().onlineTilesProperty().addListener((o, old, now) -> onlineTiles = now);
-        Scene scene = new MainView(context, stage).createScene();
+        MainView main = new MainView(context, stage);
+        Scene scene = main.createScene();
+        if (initialPlace != null) {
+            main.openOn(initialPlace);
+        }
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.seuil.app.SeuilApp;
+import org.seuil.domain.PlaceId;
 import org.seuil.store.DataFolder;
 import org.seuil.store.PlaceStore;
 import org.seuil.store.sqlite.SqlitePlaceStore;
@@ -18,6 +19,9 @@ public final class AppCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "the store file (default: seuil.db in the data folder)")
     Path db;
 
+    @Option(names = "--place", paramLabel = "ID", description = "open on this place, e.g. osm:node/4316767531")
+    String place;
+
     @Override
     public Integer call() throws IOException {
         Path file = db != null ? db : DataFolder.defaultDatabase();
@@ -25,8 +29,9 @@ public final class AppCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        PlaceId initial = place == null ? null : new PlaceId(place);
         PlaceStore store = SqlitePlaceStore.open(file);
-        SeuilApp.launch(store);
+        SeuilApp.launch(store, initial);
         return 0;
     }
 }

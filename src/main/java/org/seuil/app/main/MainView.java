@@ -391,6 +391,18 @@ public final class MainView {
         mapView.setCenter(ClusterIndex.latitude(cy), ClusterIndex.longitude(cx));
     }
 
+    /** Opens the window on one place (for {@code seuil app --place ID}) instead of fitting all data. */
+    public void openOn(PlaceId id) {
+        context.tasks().execute(() -> context.store().place(id), found -> {
+            if (found.isPresent()) {
+                fittedOnce = true;
+                goTo(found.get());
+            } else {
+                context.status().messageProperty().set(messages.get("status.noSuchPlace", id.value()));
+            }
+        }, failure -> context.status().messageProperty().set(messages.get("status.failed", failure.getMessage())));
+    }
+
     private void goTo(PlaceView view) {
         context.map().selectedProperty().set(view.place().id());
         mapView.setZoom(Math.max(17, pins.zoom()));

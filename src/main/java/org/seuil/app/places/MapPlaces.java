@@ -15,6 +15,11 @@ import org.seuil.store.PlaceView;
  * which runs in the background.
  */
 public final class MapPlaces {
+    /**
+     * The map's clustering: 32 px discs up to zoom 16; from zoom 17 (street level, where people
+     * pick a door) every place shows as its own pin.
+     */
+    public static final ClusterIndex.Options CLUSTERING = new ClusterIndex.Options(32, 256, 0, 16);
     public static final MapPlaces EMPTY = of(List.of());
 
     private final PlaceView[] views;
@@ -38,7 +43,7 @@ public final class MapPlaces {
             lon[i] = views.get(i).place().location().lon();
             lat[i] = views.get(i).place().location().lat();
         }
-        return new MapPlaces(views.toArray(PlaceView[]::new), ClusterIndex.build(lon, lat, n, ClusterIndex.Options.DEFAULT));
+        return new MapPlaces(views.toArray(PlaceView[]::new), ClusterIndex.build(lon, lat, n, CLUSTERING));
     }
 
     public int size() {

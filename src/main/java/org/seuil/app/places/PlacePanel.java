@@ -52,6 +52,11 @@ public final class PlacePanel {
         criteria.setHgap(8);
         criteria.setVgap(4);
         criteria.setId("place-criteria");
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setPercentWidth(42);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setPercentWidth(58);
+        criteria.getColumnConstraints().setAll(labels, values);
         empty.textProperty().bind(messages.bind("place.none"));
         empty.setWrapText(true);
         Button report = new Button();
@@ -111,8 +116,10 @@ public final class PlacePanel {
         for (PlaceDetailsViewModel.CriterionRow r : vm.criteria()) {
             Label label = new Label(r.criterion());
             label.getStyleClass().add("criterion-label");
+            label.setWrapText(true);
             Label value = new Label(r.value());
             value.getStyleClass().add("criterion-value");
+            value.setWrapText(true);
             Label who = new Label(r.surveyedBy());
             who.getStyleClass().add("criterion-who");
             // One accessible sentence per row, so a screen reader reads label, value and source together.
