@@ -115,45 +115,9 @@ public final class ClusterIndex {
         Arrays.fill(parent, -1);
         float[] outCoords = new float[2 * n];
         int[] outValues = new int[n];
-        int m = 0;
-        KdTree.IntBuffer hits = scratch.hits;
-        for (int i = 0; i < n; i++) {
-            if (parent[i] >= 0) {
-                continue;
-            }
-            float x = c[2 * i];
-            float y = c[2 * i + 1];
-            hits.clear();
-            KdTree.within(c, n, x, y, r, scratch.stack, hits);
-            int weight = weight(v[i]);
-            double total = weight;
-            double wx = x * (double) weight;
-            double wy = y * (double) weight;
-            boolean merged = false;
-            for (int h = 0; h < hits.size; h++) {
-                int k = hits.items[h];
-                if (k == i || parent[k] >= 0) {
-                    continue;
-                }
-                int wk = weight(v[k]);
-                total += wk;
-                wx += c[2 * k] * (double) wk;
-                wy += c[2 * k + 1] * (double) wk;
-                parent[k] = m;
-                merged = true;
-            }
-            parent[i] = m;
-            if (merged) {
-                outCoords[2 * m] = (float) (wx / total);
-                outCoords[2 * m + 1] = (float) (wy / total);
-                outValues[m] = -(int) total;
-            } else {
-                outCoords[2 * m] = x;
-                outCoords[2 * m + 1] = y;
-                outValues[m] = v[i];
-            }
-            m++;
-        }
+        Pass pass = new Pass(c, v, n, r, parent, outCoords, outValues, scratch);
+        pass.node(0, n - 1, 0, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        int m = pass.created;
         if (m == n) {
             // Nothing merged (common at high zooms for sparse data): share the zoom above.
             levels[z] = below;
@@ -178,6 +142,120 @@ public final class ClusterIndex {
         }
         levels[z] = new Level(coords, values, m);
         parents[z + 1] = parent;
+    }
+
+    /**
+     * One clustering pass over a level, walking its tree in index order (left subtree, median,
+     * right subtree), which is the order a plain loop would take, so the result is the same. The
+     * walk knows each leaf's region: an item whose circle lies inside its leaf's region can only
+     * have neighbours in that leaf, so it scans the leaf alone instead of searching from the root.
+     * At high zooms, where the radius is tiny, that is nearly every item.
+     */
+    private static final class Pass {
+        final float[] c;
+        final int[] v;
+        final int n;
+        final double r;
+        final int[] parent;
+        final float[] outCoords;
+        final int[] outValues;
+        final Scratch scratch;
+        int created;
+
+        Pass(float[] c, int[] v, int n, double r, int[] parent, float[] outCoords, int[] outValues, Scratch scratch) {
+            this.c = c;
+            this.v = v;
+            this.n = n;
+            this.r = r;
+            this.parent = parent;
+            this.outCoords = outCoords;
+            this.outValues = outValues;
+            this.scratch = scratch;
+        }
+
+        void node(int left, int right, int axis, double minX, double minY, double maxX, double maxY) {
+            if (left > right) {
+                return;
+            }
+            if (right - left <= KdTree.NODE_SIZE) {
+                for (int i = left; i <= right; i++) {
+                    if (parent[i] >= 0) {
+                        continue;
+                    }
+                    float x = c[2 * i];
+                    float y = c[2 * i + 1];
+                    KdTree.IntBuffer hits = scratch.hits;
+                    hits.clear();
+                    if (x - r > minX && x + r < maxX && y - r > minY && y + r < maxY) {
+                        double r2 = r * r;
+                        for (int k = left; k <= right; k++) {
+                            double dx = c[2 * k] - (double) x;
+                            double dy = c[2 * k + 1] - (double) y;
+                            if (dx * dx + dy * dy <= r2) {
+                                hits.add(k);
+                            }
+                        }
+                    } else {
+                        KdTree.within(c, n, x, y, r, scratch.stack, hits);
+                    }
+                    merge(i, hits);
+                }
+                return;
+            }
+            int m = (left + right) >>> 1;
+            float split = c[2 * m + axis];
+            if (axis == 0) {
+                node(left, m - 1, 1, minX, minY, split, maxY);
+            } else {
+                node(left, m - 1, 0, minX, minY, maxX, split);
+            }
+            if (parent[m] < 0) {
+                KdTree.IntBuffer hits = scratch.hits;
+                hits.clear();
+                KdTree.within(c, n, c[2 * m], c[2 * m + 1], r, scratch.stack, hits);
+                merge(m, hits);
+            }
+            if (axis == 0) {
+                node(m + 1, right, 1, split, minY, maxX, maxY);
+            } else {
+                node(m + 1, right, 0, minX, split, maxX, maxY);
+            }
+        }
+
+        /** Item i takes every unvisited neighbour into a new cluster, or passes on alone. */
+        private void merge(int i, KdTree.IntBuffer hits) {
+            float x = c[2 * i];
+            float y = c[2 * i + 1];
+            int weight = weight(v[i]);
+            double total = weight;
+            double wx = x * (double) weight;
+            double wy = y * (double) weight;
+            boolean merged = false;
+            int m = created;
+            for (int h = 0; h < hits.size; h++) {
+                int k = hits.items[h];
+                if (k == i || parent[k] >= 0) {
+                    continue;
+                }
+                int wk = weight(v[k]);
+                total += wk;
+                wx += c[2 * k] * (double) wk;
+                wy += c[2 * k + 1] * (double) wk;
+                parent[k] = m;
+                merged = true;
+            }
+            parent[i] = m;
+            if (merged) {
+                outCoords[2 * m] = (float) (wx / total);
+                outCoords[2 * m + 1] = (float) (wy / total);
+                outValues[m] = -(int) total;
+            } else {
+                outCoords[2 * m] = x;
+                outCoords[2 * m + 1] = y;
+                outValues[m] = v[i];
+            }
+            created++;
+        }
     }
 
     private static int weight(int value) {
