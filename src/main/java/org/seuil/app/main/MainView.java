@@ -124,11 +124,9 @@ public final class MainView {
         settings.setId("settings");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label legend = new Label();
-        legend.textProperty().bind(Bindings.createStringBinding(() -> context.map().profileProperty().get() == null
-                ? messages.get("legend.grades") : messages.get("legend.profile"), messages.localeProperty(), context.map().profileProperty()));
-        legend.getStyleClass().add("legend");
-        ToolBar bar = new ToolBar(fit, newPlace, report, share, new Separator(), undo, spacer, legend, settings);
+        // Settings before the spacer: at large text sizes the toolbar may overflow, and the
+        // overflow menu must not swallow the way to the text size setting itself.
+        ToolBar bar = new ToolBar(fit, newPlace, report, share, new Separator(), undo, settings, spacer);
         bar.setAccessibleRole(AccessibleRole.TOOL_BAR);
         return bar;
     }
@@ -326,7 +324,13 @@ public final class MainView {
         help.getStyleClass().add("map-note");
         help.visibleProperty().bind(mapView.focusedProperty());
         StackPane.setAlignment(help, Pos.TOP_LEFT);
-        StackPane stack = new StackPane(mapView, attribution, loading, help);
+        Label legend = new Label();
+        legend.setId("legend");
+        legend.textProperty().bind(Bindings.createStringBinding(() -> context.map().profileProperty().get() == null
+                ? messages.get("legend.grades") : messages.get("legend.profile"), messages.localeProperty(), context.map().profileProperty()));
+        legend.getStyleClass().addAll("legend", "map-note");
+        StackPane.setAlignment(legend, Pos.TOP_RIGHT);
+        StackPane stack = new StackPane(mapView, attribution, loading, help, legend);
         stack.getStyleClass().add("map-area");
         mapView.focusedProperty().addListener((o, was, is) -> stack.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("map-focused"), is));

@@ -49,6 +49,8 @@ public final class PlacePanel {
         address.setWrapText(true);
         grade.setId("place-grade");
         grade.getStyleClass().add("place-grade");
+        grade.setWrapText(true);
+        category.setWrapText(true);
         criteria.setHgap(8);
         criteria.setVgap(4);
         criteria.setId("place-criteria");
@@ -67,7 +69,7 @@ public final class PlacePanel {
         share.setId("panel-share");
         share.textProperty().bind(messages.bind("action.share"));
         share.setOnAction(e -> onShare.run());
-        HBox actions = new HBox(8, report, share);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, report, share);
         Label criteriaTitle = title("place.criteria");
         Label experiencesTitle = title("place.experiences");
         Label historyTitle = title("place.history");
@@ -122,6 +124,7 @@ public final class PlacePanel {
             value.setWrapText(true);
             Label who = new Label(r.surveyedBy());
             who.getStyleClass().add("criterion-who");
+            who.setWrapText(true);
             // One accessible sentence per row, so a screen reader reads label, value and source together.
             value.setAccessibleText(r.criterion() + ": " + r.value() + ", " + r.surveyedBy());
             criteria.addRow(row++, label, new VBox(value, who));
