@@ -79,6 +79,29 @@ class AppFlowTest {
     }
 
     @Test
+    void theMapPansAndZoomsWithTheKeyboard(FxRobot robot) {
+        com.gluonhq.maps.MapView map = robot.lookup("#map").query();
+        robot.press(KeyCode.CONTROL).press(KeyCode.M).release(KeyCode.M).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(map.isFocused());
+        double zoom = map.getZoom();
+        robot.type(KeyCode.ADD);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Math.round(zoom) + 1, map.getZoom(), 1e-9);
+        double lon = map.getCenter().getLongitude();
+        double lat = map.getCenter().getLatitude();
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(map.getCenter().getLongitude() > lon, "Right moves east");
+        robot.type(KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(map.getCenter().getLatitude() > lat, "Up moves north");
+        robot.type(KeyCode.SUBTRACT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Math.round(zoom), map.getZoom(), 1e-9);
+    }
+
+    @Test
     void searchingAPlaceSelectsItAndCentresTheMapOnIt(FxRobot robot) {
         findBakery(robot);
         assertEquals("Boulangerie du Port", text(robot, "#place-name"));

@@ -15,8 +15,10 @@ import java.util.function.IntConsumer;
  * zoom above. Exact positions of single points stay in double arrays, so pins land on the pixel at
  * street level even though cluster positions are floats.
  *
- * <p>The index is immutable; for updates see {@link ClusterOverlay}. Grades and names live with the
- * caller, keyed by point index: a report that changes a place's grade does not touch the index.
+ * <p>The index is immutable. Grades and names live with the caller, keyed by point index, so a
+ * report that changes a place's grade does not touch the index (the app swaps the place's view
+ * and redraws); only a new or moved place needs a rebuild, which the app runs in the background
+ * (see {@code org.seuil.app.places.MapPlaces}).
  */
 public final class ClusterIndex {
     /** Mercator latitude limit, where y reaches 0 and 1. */
