@@ -1,0 +1,86 @@
+package org.seuil.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The server store on PostgreSQL, for several stateless server instances behind a load balancer.
+ * The schema and SQL are those of {@link SqliteServerStore}; concurrency comes from the
+ * {@code changes} counter row lock (see {@link JdbcServerStore}) at READ COMMITTED.
+ */
+public final class PostgresServerStore extends JdbcServerStore {
+    /** Serializes the migrations of instances that start at the same time. */
+    private static final String MIGRATION_LOCK = "SELECT pg_advisory_xact_lock(7305726)";
+
+    private final HikariDataSource pool;
+
+    private PostgresServerStore(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** @param jdbcUrl e.g. {@code jdbc:postgresql://127.0.0.1:5432/seuil?user=seuil&password=...} */
+    public static PostgresServerStore open(String jdbcUrl, int poolSize) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("'" + jdbcUrl + "' is not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db?user=...)");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("seuil-server");
+        config.setAutoCommit(false);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new ServerStoreException("cannot reach PostgreSQL at " + withoutSecrets(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        try (Connection c = pool.getConnection()) {
+            Migrations.apply(c, "BYTEA", MIGRATION_LOCK);
+        } catch (SQLException e) {
+            pool.close();
+            throw new ServerStoreException("cannot prepare the PostgreSQL database: " + e.getMessage(), e);
+        }
+        return new PostgresServerStore(pool);
+    }
+
+    @Override
+    protected <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                if (e instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw (SQLException) e;
+            }
+        } catch (SQLException e) {
+            throw new ServerStoreException("server database error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected <T> T read(SqlWork<T> work) {
+        return inTransaction(work);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static String withoutSecrets(String url) {
+        return url.replaceAll("(?i)password=[^&]*", "password=***");
+    }
+}
