@@ -113,7 +113,8 @@ public final class SeuilServer implements AutoCloseable {
             problem(ctx, Problem.of(500, "internal", "Internal server error", "the failure is logged on the server"));
         });
         app.error(404, ctx -> {
-            if (ctx.resultInputStream() == null) {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith(Protocol.PROBLEM_JSON)) {
                 problem(ctx, Problem.of(404, "not-found", "No such resource", ctx.path()));
             }
         });
@@ -233,7 +234,9 @@ public final class SeuilServer implements AutoCloseable {
             problem(ctx, Problem.of(404, "not-found", "No such photo", ctx.pathParam("sha256")));
             return;
         }
-        ctx.status(200).contentType(photo.get().mediaType()).result(photo.get().bytes());
+        ctx.status(200).result(photo.get().bytes());
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType(photo.get().mediaType()); // binary: no charset parameter
     }
 
     private void hide(Context ctx) throws IOException {
