@@ -40,8 +40,20 @@ public final class SyncApi {
         this.transport = transport;
     }
 
-    public BatchResult push(String idempotencyKey, List<ReportFeature> features) throws SyncException {
+    /**
+     * Pushes a batch under an Idempotency-Key that is the SHA-256 of its body: the same batch sent
+     * again (after a lost answer, a crash, a restart) gets the stored answer and is not applied twice.
+     */
+    public BatchResult push(List<ReportFeature> features) throws SyncException {
         byte[] body = ANSWERS.writeBatch(features);
+        return push(sha256(body), body);
+    }
+
+    public BatchResult push(String idempotencyKey, List<ReportFeature> features) throws SyncException {
+        return push(idempotencyKey, ANSWERS.writeBatch(features));
+    }
+
+    private BatchResult push(String idempotencyKey, byte[] body) throws SyncException {
         HttpRequest request = request("/batches")
                 .header("Content-Type", Protocol.GEOJSON)
                 .header(Protocol.IDEMPOTENCY_KEY, idempotencyKey)
@@ -109,6 +121,14 @@ public final class SyncApi {
         String detail = problem == null ? "" : ": " + problem.title() + (problem.detail() == null ? "" : " (" + problem.detail() + ")");
         throw new SyncException(response.statusCode(), problem, retryAfter,
                 request.method() + " " + request.uri().getPath() + " answered " + response.statusCode() + detail, null);
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long seconds(String text) {
