@@ -28,8 +28,8 @@ import org.seuil.server.store.BatchRefusedException;
 import org.seuil.server.store.Principal;
 import org.seuil.server.store.ServerStore;
 import org.seuil.server.store.ServerStoreException;
+import org.seuil.server.store.StoredChanges;
 import org.seuil.server.store.StoredPhoto;
-import org.seuil.sync.protocol.ChangePage;
 import org.seuil.sync.protocol.Problem;
 import org.seuil.sync.protocol.Protocol;
 import org.seuil.sync.protocol.ProtocolException;
@@ -154,8 +154,8 @@ public final class SeuilServer implements AutoCloseable {
         authenticate(ctx);
         long since = WireCodec.cursor(ctx.queryParam("since"));
         int limit = intParam(ctx, "limit", DEFAULT_PAGE, config.maxPageSize());
-        ChangePage page = store.changes(since, bbox(ctx), limit);
-        ctx.status(200).contentType(Protocol.GEOJSON).result(codec.writeChanges(page));
+        StoredChanges page = store.storedChanges(since, bbox(ctx), limit);
+        ctx.status(200).contentType(Protocol.GEOJSON).result(codec.writeStoredChanges(page.features(), page.nextCursor(), page.more()));
     }
 
     private void places(Context ctx) throws IOException {

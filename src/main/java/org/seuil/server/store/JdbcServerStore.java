@@ -39,6 +39,7 @@ import org.seuil.sync.protocol.Outcome;
 import org.seuil.sync.protocol.OutcomeStatus;
 import org.seuil.sync.protocol.Problem;
 import org.seuil.sync.protocol.ReportFeature;
+import org.seuil.sync.protocol.StoredFeature;
 import org.seuil.sync.protocol.WireCodec;
 import org.seuil.sync.protocol.WireLimits;
 
@@ -265,6 +266,16 @@ abstract class JdbcServerStore implements ServerStore {
 
     @Override
     public ChangePage changes(long since, BoundingBox bbox, int limit) {
+        StoredChanges stored = storedChanges(since, bbox, limit);
+        List<ReportFeature> features = new ArrayList<>(stored.features().size());
+        for (StoredFeature f : stored.features()) {
+            features.add(new ReportFeature(f.place(), parseReport(f.reportJson())));
+        }
+        return new ChangePage(features, stored.nextCursor(), stored.more());
+    }
+
+    @Override
+    public StoredChanges storedChanges(long since, BoundingBox bbox, int limit) {
         return read(c -> {
             long head;
             try (PreparedStatement s = c.prepareStatement("SELECT value FROM counters WHERE name = 'changes'");
@@ -272,30 +283,33 @@ abstract class JdbcServerStore implements ServerStore {
                 rs.next();
                 head = rs.getLong(1);
             }
-            List<ReportFeature> features = new ArrayList<>();
+            List<StoredFeature> features = new ArrayList<>();
             long last = since;
+            boolean world = bbox.equals(BoundingBox.WORLD);
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT p.id, p.lon, p.lat, p.name, p.category, p.address, r.seq, r.body, r.hidden_by "
-                            + "FROM reports r JOIN places p ON p.id = r.place_id "
-                            + "WHERE r.seq > ? AND r.seq <= ? AND p.lon >= ? AND p.lon <= ? AND p.lat >= ? AND p.lat <= ? "
+                    "SELECT p.id, p.lon, p.lat, p.name, p.category, p.address, r.seq, r.body, r.hidden_by, r.id "
+                            + "FROM reports r JOIN places p ON p.id = r.place_id WHERE r.seq > ? AND r.seq <= ? "
+                            + (world ? "" : "AND p.lon >= ? AND p.lon <= ? AND p.lat >= ? AND p.lat <= ? ")
                             + "ORDER BY r.seq LIMIT ?")) {
                 s.setLong(1, since);
                 s.setLong(2, head);
-                bindBox(s, 3, bbox);
-                s.setInt(7, limit);
+                if (!world) {
+                    bindBox(s, 3, bbox);
+                }
+                s.setInt(world ? 3 : 7, limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        Report report = parseReport(rs.getString(8));
+                        String body = rs.getString(8);
                         if (rs.getString(9) != null) {
-                            report = hiddenForm(report);
+                            body = reportJson(hiddenForm(parseReport(body)));
                         }
-                        features.add(new ReportFeature(place(rs, 1), report));
+                        features.add(new StoredFeature(place(rs, 1), rs.getString(10), body));
                         last = rs.getLong(7);
                     }
                 }
             }
             boolean full = features.size() == limit;
-            return new ChangePage(features, full ? last : Math.max(head, since), full);
+            return new StoredChanges(features, full ? last : Math.max(head, since), full);
         });
     }
 

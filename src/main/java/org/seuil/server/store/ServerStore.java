@@ -32,6 +32,9 @@ public interface ServerStore extends AutoCloseable {
     /** Changes after {@code since}, oldest first, at most {@code limit}; tombstones included. */
     ChangePage changes(long since, BoundingBox bbox, int limit);
 
+    /** The same page with each report as its stored JSON, for serving without re-encoding. */
+    StoredChanges storedChanges(long since, BoundingBox bbox, int limit);
+
     /** Places in the box with their live, visible reports, at most {@code limit} places. */
     List<PlaceRecord> places(BoundingBox bbox, int limit);
 

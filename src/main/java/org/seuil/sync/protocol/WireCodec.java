@@ -110,10 +110,24 @@ public final class WireCodec {
     // ---------------------------------------------------------------- features
 
     public void writeFeature(JsonGenerator out, ReportFeature f) throws IOException {
-        Place p = f.place();
+        writeFeatureStart(out, f.place(), f.report().id().value());
+        ReportJson.write(out, f.report());
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    /** Writes a feature whose report JSON is trusted text from the server's own store. */
+    private static void writeStoredFeature(JsonGenerator out, StoredFeature f) throws IOException {
+        writeFeatureStart(out, f.place(), f.reportId());
+        out.writeRawValue(f.reportJson());
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    private static void writeFeatureStart(JsonGenerator out, Place p, String id) throws IOException {
         out.writeStartObject();
         out.writeStringField("type", "Feature");
-        out.writeStringField("id", f.report().id().value());
+        out.writeStringField("id", id);
         out.writeObjectFieldStart("geometry");
         out.writeStringField("type", "Point");
         out.writeArrayFieldStart("coordinates");
@@ -129,9 +143,6 @@ public final class WireCodec {
         writeOptional(out, "address", p.address());
         out.writeEndObject();
         out.writeFieldName("report");
-        ReportJson.write(out, f.report());
-        out.writeEndObject();
-        out.writeEndObject();
     }
 
     /** Reads the feature at {@code index}; errors name {@code features[index].<field>}. */
@@ -291,6 +302,22 @@ public final class WireCodec {
             out.writeEndArray();
             out.writeStringField("next_cursor", Long.toString(page.nextCursor()));
             out.writeBooleanField("more", page.more());
+            out.writeEndObject();
+        });
+    }
+
+    /** The change feed as the server writes it: stored report JSON copied as it is. */
+    public byte[] writeStoredChanges(List<StoredFeature> features, long nextCursor, boolean more) {
+        return write(out -> {
+            out.writeStartObject();
+            out.writeStringField("type", "FeatureCollection");
+            out.writeArrayFieldStart("features");
+            for (StoredFeature f : features) {
+                writeStoredFeature(out, f);
+            }
+            out.writeEndArray();
+            out.writeStringField("next_cursor", Long.toString(nextCursor));
+            out.writeBooleanField("more", more);
             out.writeEndObject();
         });
     }
