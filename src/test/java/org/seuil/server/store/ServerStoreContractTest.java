@@ -195,4 +195,75 @@ class ServerStoreContractTest {
         assertTrue(after.features().get(0).report().deleted());
         assertEquals(0, store.places(BoundingBox.WORLD, 10).get(0).reports().size());
     }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void concurrentDeliveriesOfOneBatchApplyItOnce(String backend) throws Exception {
+        store = open(backend, dir);
+        Principal alice = user("alice", Role.REPORTER);
+        List<ReportFeature> batch = List.of(feature(uuid(1), uuid(101), "alice", 1, Accessibility.NO, 3));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<ApplyResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> store.applyBatch(alice, "same", "hash", batch, T0)));
+            }
+            int fresh = 0;
+            for (var r : results) {
+                ApplyResult result = r.get();
+                assertEquals(OutcomeStatus.CREATED, result.result().results().get(0).status());
+                fresh += result.replayed() ? 0 : 1;
+            }
+            assertEquals(1, fresh, "applied once, replayed seven times");
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, store.changes(0, BoundingBox.WORLD, 100).features().size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void aReaderPagingWhileOthersWriteNeverSkipsAChange(String backend) throws Exception {
+        store = open(backend, dir);
+        int writers = 4;
+        int batches = 15;
+        List<Principal> users = new java.util.ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            users.add(user("writer" + w, Role.REPORTER));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        int n = writer * 1000 + b * 10;
+                        store.applyBatch(users.get(writer), "b" + b, "h", List.of(feature(uuid(n), uuid(100_000 + n), "w", 1, Accessibility.YES, 0),
+                                feature(uuid(n + 1), uuid(100_001 + n), "w", 1, Accessibility.NO, 2)), T0);
+                    }
+                    return null;
+                }));
+            }
+            long cursor = 0;
+            while (!done.stream().allMatch(java.util.concurrent.Future::isDone)) {
+                ChangePage page = store.changes(cursor, BoundingBox.WORLD, 3);
+                page.features().forEach(f -> seen.add(f.report().id().value()));
+                cursor = page.nextCursor();
+            }
+            for (var d : done) {
+                d.get();
+            }
+            ChangePage page;
+            do {
+                page = store.changes(cursor, BoundingBox.WORLD, 3);
+                page.features().forEach(f -> seen.add(f.report().id().value()));
+                cursor = page.nextCursor();
+            } while (page.more());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(writers * batches * 2, seen.size(), "every report reached the reader");
+    }
 }
