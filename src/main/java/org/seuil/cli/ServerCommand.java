@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code seuil server ...}: administration of the shared server's database. */
 @Command(name = "server", mixinStandardHelpOptions = true, description = "Administers the shared server.",
-        subcommands = ServerCommand.Token.class)
+        subcommands = {ServerCommand.Token.class, ServerCommand.User.class})
 public final class ServerCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -54,6 +54,40 @@ public final class ServerCommand implements Runnable {
                 String token = store.createToken(name, parsed, Instant.now());
                 spec.commandLine().getOut().println(token);
                 spec.commandLine().getErr().println("token for " + name + " (" + parsed.wire() + ") created; it is shown only this once");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "user", mixinStandardHelpOptions = true, description = "Manages users.", subcommands = Delete.class)
+    static final class User implements Runnable {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Deletes a user: tokens revoked, reports kept under an anonymous pseudonym.")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        ServerDatabaseOptions database = new ServerDatabaseOptions();
+
+        @Option(names = "--name", required = true, description = "the user's pseudonym")
+        String name;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (ServerStore store = database.open(1)) {
+                String anonymous = store.deleteUser(name, Instant.now())
+                        .orElseThrow(() -> new IllegalArgumentException("there is no user named " + name));
+                spec.commandLine().getOut().println("user " + name + " deleted; their reports now read " + anonymous);
             }
             return 0;
         }

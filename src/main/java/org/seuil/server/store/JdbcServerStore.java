@@ -117,6 +117,42 @@ abstract class JdbcServerStore implements ServerStore {
         });
     }
 
+    @Override
+    public Optional<String> deleteUser(String userName, Instant now) {
+        return inTransaction(c -> {
+            update(c, "UPDATE counters SET value = value WHERE name = 'changes'");
+            String userId = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM users WHERE name = ? AND deleted = 0")) {
+                s.setString(1, userName);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        userId = rs.getString(1);
+                    }
+                }
+            }
+            if (userId == null) {
+                return Optional.<String>empty();
+            }
+            String anonymous = "anonymous-" + userId.substring(0, 8);
+            update(c, "DELETE FROM tokens WHERE user_id = ?", userId);
+            update(c, "UPDATE users SET name = ?, deleted = 1 WHERE id = ?", anonymous, userId);
+            List<Report> reports = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT body FROM reports WHERE owner_id = ?")) {
+                s.setString(1, userId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        reports.add(parseReport(rs.getString(1)));
+                    }
+                }
+            }
+            for (Report r : reports) {
+                update(c, "UPDATE reports SET body = ?, seq = ? WHERE id = ?",
+                        reportJson(withAuthor(r, anonymous)), nextSequence(c), r.id().value());
+            }
+            return Optional.of(anonymous);
+        });
+    }
+
     // ---------------------------------------------------------------- batches
 
     @Override

@@ -21,6 +21,13 @@ public interface ServerStore extends AutoCloseable {
     Optional<Principal> authenticate(String token);
 
     /**
+     * Deletes a user: their tokens stop working and their reports stay, under an anonymous
+     * pseudonym that devices learn through the change feed. Returns the pseudonym, or empty when
+     * there is no such user.
+     */
+    Optional<String> deleteUser(String userName, Instant now);
+
+    /**
      * Applies a batch in one transaction, or returns the stored answer when this user already sent
      * this idempotency key with the same body.
      *

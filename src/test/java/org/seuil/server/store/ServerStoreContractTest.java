@@ -266,4 +266,22 @@ class ServerStoreContractTest {
         }
         assertEquals(writers * batches * 2, seen.size(), "every report reached the reader");
     }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void aDeletedUsersReportsStayUnderAnAnonymousNameAndTheirTokensStopWorking(String backend) {
+        store = open(backend, dir);
+        String token = store.createToken("alice", Role.REPORTER, T0);
+        Principal alice = store.authenticate(token).orElseThrow();
+        store.applyBatch(alice, "k1", "h1", List.of(feature(uuid(1), uuid(101), "alice", 1, Accessibility.NO, 3)), T0);
+        long cursor = store.changes(0, BoundingBox.WORLD, 10).nextCursor();
+        String anonymous = store.deleteUser("alice", T0).orElseThrow();
+        assertTrue(anonymous.startsWith("anonymous-"));
+        assertTrue(store.authenticate(token).isEmpty());
+        ChangePage after = store.changes(cursor, BoundingBox.WORLD, 10);
+        assertEquals(1, after.features().size(), "devices learn the new name");
+        assertEquals(anonymous, after.features().get(0).report().author());
+        assertTrue(store.deleteUser("alice", T0).isEmpty());
+        assertTrue(store.authenticate(store.createToken("alice", Role.REPORTER, T0)).isPresent(), "the name is free again");
+    }
 }
