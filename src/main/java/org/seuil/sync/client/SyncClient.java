@@ -109,6 +109,7 @@ public final class SyncClient {
                 store.recordPush(batch.sequences(), List.of());
                 continue;
             }
+            summary = summary.withPhotos(uploadPhotos(batch.features));
             BatchResult result;
             try {
                 result = withRetries(() -> api.push(batch.features));
@@ -135,10 +136,8 @@ public final class SyncClient {
         }
     }
 
-    private SyncSummary record(Batch batch, BatchResult result, SyncSummary summary) throws SyncException, InterruptedException {
+    private SyncSummary record(Batch batch, BatchResult result, SyncSummary summary) {
         List<SyncConflict> conflicts = new ArrayList<>();
-        List<Long> done = new ArrayList<>(batch.sequences());
-        int uploaded = 0;
         for (Outcome o : result.results()) {
             summary = summary.plus(o.status());
             Report mine = o.index() < batch.features.size() ? batch.features.get(o.index()).report() : null;
@@ -148,35 +147,43 @@ public final class SyncClient {
             if (o.status() == OutcomeStatus.CONFLICT) {
                 conflicts.add(new SyncConflict(mine, o.serverCopy().report(), null, clock.instant()));
             } else if (o.status() == OutcomeStatus.REJECTED) {
-                if (!o.missingPhotos().isEmpty() && uploadable(o.missingPhotos())) {
-                    uploaded += upload(o.missingPhotos());
-                    done.removeAll(batch.sequencesOf.get(mine.id())); // sent again in the next round, photos now there
-                } else {
-                    conflicts.add(new SyncConflict(mine, null, o.reason(), clock.instant()));
+                String reason = o.missingPhotos().isEmpty() ? o.reason()
+                        : o.reason() + " (missing here too: " + String.join(", ", o.missingPhotos()) + ")";
+                conflicts.add(new SyncConflict(mine, null, reason, clock.instant()));
+            }
+        }
+        store.recordPush(batch.sequences(), conflicts);
+        return summary;
+    }
+
+    /**
+     * Uploads the photos of the batch's reports before the batch, so the server never lacks
+     * one we have. Uploads are idempotent: a photo the server has costs one request, no storage.
+     * A photo missing from our own folder is left to the server to refuse.
+     */
+    private int uploadPhotos(List<ReportFeature> features) throws SyncException, InterruptedException {
+        if (photos == null) {
+            return 0;
+        }
+        int uploaded = 0;
+        for (ReportFeature f : features) {
+            for (String sha : f.report().photos()) {
+                Path file = photos.resolve(sha);
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(file);
+                } catch (IOException e) {
+                    throw new SyncException(0, null, 0, "cannot read photo " + file + ": " + e.getMessage(), e);
+                }
+                if (withRetries(() -> api.putPhoto(sha, bytes))) {
+                    uploaded++;
                 }
             }
         }
-        store.recordPush(done, conflicts);
-        return summary.withPhotos(uploaded);
-    }
-
-    private boolean uploadable(List<String> shas) {
-        return photos != null && shas.stream().allMatch(sha -> Files.isRegularFile(photos.resolve(sha)));
-    }
-
-    private int upload(List<String> shas) throws SyncException, InterruptedException {
-        int n = 0;
-        for (String sha : shas) {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(photos.resolve(sha));
-            } catch (IOException e) {
-                throw new SyncException(0, null, 0, "cannot read photo " + sha + ": " + e.getMessage(), e);
-            }
-            withRetries(() -> api.putPhoto(sha, bytes));
-            n++;
-        }
-        return n;
+        return uploaded;
     }
 
     private record Batch(List<ReportFeature> features, Map<ReportId, List<Long>> sequencesOf, List<Long> other) {

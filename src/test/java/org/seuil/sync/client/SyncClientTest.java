@@ -174,4 +174,36 @@ class SyncClientTest {
         assertEquals(2, laptop.pendingChanges());
         assertNull(laptop.syncState(harness.uri.toString()).lastSuccess());
     }
+
+    @Test
+    void aPhotoTheServerLacksIsUploadedAndTheReportSentAgain() throws Exception {
+        Path photos = java.nio.file.Files.createDirectories(dir.resolve("photos"));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(png));
+        java.nio.file.Files.write(photos.resolve(sha), png);
+        Place place = place(uuid(1), 7.42, 43.73);
+        laptop.savePlace(place);
+        Report withPhoto = new Report(new ReportId(uuid(101)), place.id(), "me", T0, 1, Accessibility.YES, null, null, null, null, null,
+                null, List.of(sha), null, false);
+        laptop.saveReport(withPhoto);
+        SyncClient client = new SyncClient(laptop, new SyncApi(harness.uri, harness.token("alice"), HttpTransport.jdk()),
+                harness.uri.toString(), photos, Backoff.DEFAULT, d -> { }, new java.util.Random(1), java.time.Clock.systemUTC());
+        SyncSummary summary = client.sync();
+        assertEquals(1, summary.photosUploaded(), "uploaded before the batch that needs it");
+        assertEquals(1, summary.created());
+        assertEquals(0, laptop.pendingChanges());
+        assertTrue(laptop.conflicts().isEmpty());
+        assertEquals(png.length, harness.serverStore.photo(sha).orElseThrow().bytes().length);
+
+        String absent = "cd".repeat(32);
+        Report lostPhoto = new Report(new ReportId(uuid(102)), place.id(), "me", T0, 1, Accessibility.NO, null, null, null, null, null,
+                null, List.of(absent), null, false);
+        laptop.saveReport(lostPhoto);
+        SyncSummary refused = client.sync();
+        assertEquals(1, refused.rejected());
+        assertEquals(0, laptop.pendingChanges(), "a refusal does not block the outbox");
+        SyncConflict kept = laptop.conflicts().get(0);
+        assertEquals(lostPhoto.id(), kept.mine().id());
+        assertTrue(kept.reason().contains(absent), kept.reason());
+    }
 }
