@@ -219,14 +219,17 @@ abstract class JdbcServerStore implements ServerStore {
         }
         String ownerId = null;
         Report current = null;
-        try (PreparedStatement s = c.prepareStatement("SELECT owner_id, body FROM reports WHERE id = ?")) {
-            s.setString(1, incoming.id().value());
-            try (ResultSet rs = s.executeQuery()) {
+        PreparedStatement find = prepare(c, "SELECT owner_id, body FROM reports WHERE id = ?");
+        try {
+            find.setString(1, incoming.id().value());
+            try (ResultSet rs = find.executeQuery()) {
                 if (rs.next()) {
                     ownerId = rs.getString(1);
                     current = parseReport(rs.getString(2));
                 }
             }
+        } finally {
+            release(find);
         }
         if (current == null) {
             upsertPlace(c, feature.place(), now);
@@ -270,7 +273,7 @@ abstract class JdbcServerStore implements ServerStore {
         return missing;
     }
 
-    private static void upsertPlace(Connection c, Place p, Instant now) throws SQLException {
+    private void upsertPlace(Connection c, Place p, Instant now) throws SQLException {
         update(c, "INSERT INTO places (id, lon, lat, name, category, address, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (id) DO UPDATE SET lon = excluded.lon, lat = excluded.lat, name = excluded.name, "
                         + "category = excluded.category, address = excluded.address, updated_at = excluded.updated_at",
@@ -289,12 +292,13 @@ abstract class JdbcServerStore implements ServerStore {
         }
     }
 
-    private static long nextSequence(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE counters SET value = value + 1 WHERE name = 'changes' RETURNING value")) {
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+    private long nextSequence(Connection c) throws SQLException {
+        PreparedStatement s = prepare(c, "UPDATE counters SET value = value + 1 WHERE name = 'changes' RETURNING value");
+        try (ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } finally {
+            release(s);
         }
     }
 
@@ -487,8 +491,21 @@ abstract class JdbcServerStore implements ServerStore {
         return out.toString();
     }
 
-    static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+    /**
+     * A statement for {@code sql}; subclasses may hand out a cached one (preparing is a large
+     * part of a small write on SQLite). Every statement from here goes back through {@link #release}.
+     */
+    protected PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        return c.prepareStatement(sql);
+    }
+
+    protected void release(PreparedStatement s) throws SQLException {
+        s.close();
+    }
+
+    int update(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement s = prepare(c, sql);
+        try {
             for (int i = 0; i < args.length; i++) {
                 if (args[i] == null) {
                     s.setNull(i + 1, java.sql.Types.VARCHAR);
@@ -497,6 +514,8 @@ abstract class JdbcServerStore implements ServerStore {
                 }
             }
             return s.executeUpdate();
+        } finally {
+            release(s);
         }
     }
 

@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.HashMap;
+import java.util.Map;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,6 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SqliteServerStore extends JdbcServerStore {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Prepared once per SQL text; only used under {@link #lock}. */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private SqliteServerStore(Connection connection) {
         this.connection = connection;
@@ -62,6 +67,21 @@ public final class SqliteServerStore extends JdbcServerStore {
     }
 
     @Override
+    protected PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement s = statements.get(sql);
+        if (s == null) {
+            s = c.prepareStatement(sql);
+            statements.put(sql, s);
+        }
+        return s;
+    }
+
+    @Override
+    protected void release(PreparedStatement s) throws SQLException {
+        s.clearParameters();
+    }
+
+    @Override
     protected <T> T read(SqlWork<T> work) {
         return inTransaction(work);
     }
@@ -78,6 +98,9 @@ public final class SqliteServerStore extends JdbcServerStore {
     public void close() {
         lock.lock();
         try {
+            for (PreparedStatement s : statements.values()) {
+                s.close();
+            }
             connection.close();
         } catch (SQLException e) {
             throw new ServerStoreException("cannot close the server database: " + e.getMessage(), e);
