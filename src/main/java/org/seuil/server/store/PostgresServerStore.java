@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.Semaphore;
 
 /**
  * The server store on PostgreSQL, for several stateless server instances behind a load balancer.
@@ -15,9 +16,16 @@ public final class PostgresServerStore extends JdbcServerStore {
     private static final String MIGRATION_LOCK = "SELECT pg_advisory_xact_lock(7305726)";
 
     private final HikariDataSource pool;
+    /**
+     * Write transactions queue here, before taking a connection: writers are serialized by the
+     * counter row lock anyway, and writers waiting inside the database would hold every pooled
+     * connection and starve the reads (token checks, pulls).
+     */
+    private final Semaphore writers;
 
-    private PostgresServerStore(HikariDataSource pool) {
+    private PostgresServerStore(HikariDataSource pool, int writerConnections) {
         this.pool = pool;
+        this.writers = new Semaphore(writerConnections, true);
     }
 
     /** @param jdbcUrl e.g. {@code jdbc:postgresql://127.0.0.1:5432/seuil?user=seuil&password=...} */
@@ -44,11 +52,25 @@ public final class PostgresServerStore extends JdbcServerStore {
             pool.close();
             throw new ServerStoreException("cannot prepare the PostgreSQL database: " + e.getMessage(), e);
         }
-        return new PostgresServerStore(pool);
+        return new PostgresServerStore(pool, Math.max(1, poolSize / 4));
     }
 
     @Override
     protected <T> T inTransaction(SqlWork<T> work) {
+        try {
+            writers.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStoreException("interrupted while waiting to write", e);
+        }
+        try {
+            return transaction(work);
+        } finally {
+            writers.release();
+        }
+    }
+
+    private <T> T transaction(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             try {
                 T result = work.run(c);
@@ -72,7 +94,7 @@ public final class PostgresServerStore extends JdbcServerStore {
 
     @Override
     protected <T> T read(SqlWork<T> work) {
-        return inTransaction(work);
+        return transaction(work);
     }
 
     @Override
