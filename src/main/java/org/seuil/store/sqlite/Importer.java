@@ -19,7 +19,8 @@ import org.seuil.store.StoreException;
 /**
  * One import, run inside the store's write transaction. Rows are inserted first and looked up
  * only when the insert finds the id taken, so a first import into an empty store costs two
- * inserts per record; the spatial and name indexes of an empty store are built once at the end.
+ * batched inserts per record; the spatial and name indexes of an empty store are built once at
+ * the end.
  */
 final class Importer {
     private final ImportSource source;
@@ -46,8 +47,17 @@ final class Importer {
         if (bulk) {
             places.startBulk();
         }
-        while (records.hasNext()) {
-            add(records.next());
+        try (EncodingThread encoder = EncodingThread.start(records)) {
+            List<EncodingThread.Encoded> batch;
+            while ((batch = encoder.next()) != null) {
+                if (bulk) {
+                    addBulk(batch);
+                } else {
+                    for (EncodingThread.Encoded encoded : batch) {
+                        add(encoded);
+                    }
+                }
+            }
         }
         if (bulk) {
             places.buildIndexes();
@@ -56,14 +66,59 @@ final class Importer {
                 reportsCreated, reportsUpdated, reportsUnchanged, perGrade);
     }
 
-    private void add(PlaceRecord record) throws SQLException {
+    /**
+     * Adds records to a store that was empty when the import began, in JDBC batches. A record
+     * whose place is already there (it came earlier in this import) takes the ordinary path.
+     */
+    private void addBulk(List<EncodingThread.Encoded> batch) throws SQLException {
+        List<Place> batchPlaces = new ArrayList<>(batch.size());
+        List<PlaceTable.Derived> derived = new ArrayList<>(batch.size());
+        for (EncodingThread.Encoded encoded : batch) {
+            batchPlaces.add(encoded.record().place());
+            derived.add(encoded.own());
+        }
+        boolean[] created = places.insertAllIfAbsent(batchPlaces, derived);
+        List<Report> newReports = new ArrayList<>();
+        List<String> newBodies = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            EncodingThread.Encoded encoded = batch.get(i);
+            if (!created[i]) {
+                insertNewReports(newReports, newBodies);
+                add(encoded);
+                continue;
+            }
+            perGrade.merge(encoded.own().accessibility().wheelchair(), 1L, Long::sum);
+            placesCreated++;
+            queue(OutboxTable.PLACE, encoded.record().place().id().value());
+            for (Report report : encoded.record().reports()) {
+                queue(OutboxTable.REPORT, report.id().value());
+            }
+            newReports.addAll(encoded.record().reports());
+            newBodies.addAll(encoded.bodies());
+        }
+        insertNewReports(newReports, newBodies);
+    }
+
+    /** Inserts the reports of newly created places; any id already taken stops the import. */
+    private void insertNewReports(List<Report> newReports, List<String> newBodies) throws SQLException {
+        if (newReports.isEmpty()) {
+            return;
+        }
+        Optional<Report> taken = reports.insertAllIfAbsent(newReports, newBodies);
+        if (taken.isPresent()) {
+            throw alreadyElsewhere(taken.get(), reports.find(taken.get().id()).orElseThrow());
+        }
+        reportsCreated += newReports.size();
+        newReports.clear();
+        newBodies.clear();
+    }
+
+    private void add(EncodingThread.Encoded encoded) throws SQLException {
+        PlaceRecord record = encoded.record();
         Place place = record.place();
         List<Report> incoming = record.reports();
-        List<String> bodies = new ArrayList<>(incoming.size());
-        for (Report report : incoming) {
-            bodies.add(Codecs.reportBody(report));
-        }
-        PlaceTable.Derived own = PlaceTable.Derived.of(incoming);
+        List<String> bodies = encoded.bodies();
+        PlaceTable.Derived own = encoded.own();
         perGrade.merge(own.accessibility().wheelchair(), 1L, Long::sum);
 
         if (places.insertIfAbsent(place, own)) {

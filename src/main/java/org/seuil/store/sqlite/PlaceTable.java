@@ -4,7 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.seuil.domain.GeoPoint;
 import org.seuil.domain.Place;
@@ -44,6 +46,11 @@ final class PlaceTable {
 
     private final Session session;
     private boolean bulk;
+    /** In bulk mode, the points inserted so far, for the R*Tree; null once a row was moved. */
+    private long[] bulkPks;
+    private double[] bulkLons;
+    private double[] bulkLats;
+    private int bulkCount;
     private long nextPk = -1;
 
     PlaceTable(Session session) {
@@ -57,12 +64,52 @@ final class PlaceTable {
     /** Leaves the indexes to {@link #buildIndexes()}; only for a store that was empty. */
     void startBulk() {
         bulk = true;
+        bulkPks = new long[1024];
+        bulkLons = new double[1024];
+        bulkLats = new double[1024];
+        bulkCount = 0;
     }
 
     void buildIndexes() throws SQLException {
-        PackedRtree.build(session, "place_index", "SELECT pk, lon, lat FROM places");
+        if (bulkPks == null) {
+            readBulkPoints();
+        }
+        PackedRtree.build(session, "place_index", bulkPks, bulkLons, bulkLats, bulkCount);
         session.execute("INSERT INTO place_names(place_names) VALUES ('rebuild')");
         bulk = false;
+        bulkPks = null;
+        bulkLons = null;
+        bulkLats = null;
+    }
+
+    private void addBulkPoint(long pk, GeoPoint at) {
+        if (bulkCount == bulkPks.length) {
+            int size = bulkCount * 2;
+            bulkPks = Arrays.copyOf(bulkPks, size);
+            bulkLons = Arrays.copyOf(bulkLons, size);
+            bulkLats = Arrays.copyOf(bulkLats, size);
+        }
+        bulkPks[bulkCount] = pk;
+        bulkLons[bulkCount] = at.lon();
+        bulkLats[bulkCount] = at.lat();
+        bulkCount++;
+    }
+
+    private void readBulkPoints() throws SQLException {
+        int n = (int) session.queryLong("SELECT count(*) FROM places");
+        bulkPks = new long[n];
+        bulkLons = new double[n];
+        bulkLats = new double[n];
+        bulkCount = 0;
+        PreparedStatement select = session.prepare("SELECT pk, lon, lat FROM places");
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next() && bulkCount < n) {
+                bulkPks[bulkCount] = rows.getLong(1);
+                bulkLons[bulkCount] = rows.getDouble(2);
+                bulkLats[bulkCount] = rows.getDouble(3);
+                bulkCount++;
+            }
+        }
     }
 
     static PlaceView view(ResultSet rows) throws SQLException {
@@ -92,27 +139,67 @@ final class PlaceTable {
         }
     }
 
+    private static final String INSERT = "INSERT INTO places (pk, id, lat, lon, name, category, category_key, address,"
+            + " wheelchair, toilets, last_surveyed, report_count, accessibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (id) DO NOTHING";
+
     /** Inserts the place unless one with its id exists; returns whether it did. */
     boolean insertIfAbsent(Place place, Derived derived) throws SQLException {
-        if (nextPk < 0) {
-            nextPk = session.queryLong("SELECT coalesce(max(pk), 0) + 1 FROM places");
-        }
-        PreparedStatement insert = session.prepare("INSERT INTO places (pk, id, lat, lon, name, category, category_key, address,"
-                + " wheelchair, toilets, last_surveyed, report_count, accessibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (id) DO NOTHING");
-        long pk = nextPk;
-        insert.setLong(1, pk);
-        insert.setString(2, place.id().value());
-        bindFields(insert, 3, place);
-        bindDerived(insert, 9, derived);
+        PreparedStatement insert = session.prepare(INSERT);
+        long pk = nextPk();
+        bindInsert(insert, pk, place, derived);
         if (insert.executeUpdate() == 0) {
             return false;
         }
         nextPk++;
+        inserted(pk, place);
+        return true;
+    }
+
+    /**
+     * Inserts the places whose ids are free in one JDBC batch (a quarter cheaper per row than one
+     * by one); returns for each whether it was inserted. Places found taken leave unused keys.
+     */
+    boolean[] insertAllIfAbsent(List<Place> all, List<Derived> derived) throws SQLException {
+        PreparedStatement insert = session.prepare(INSERT);
+        insert.clearBatch();
+        long first = nextPk();
+        for (int i = 0; i < all.size(); i++) {
+            bindInsert(insert, first + i, all.get(i), derived.get(i));
+            insert.addBatch();
+        }
+        int[] changes = insert.executeBatch();
+        nextPk = first + all.size();
+        boolean[] done = new boolean[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            done[i] = changes[i] == 1;
+            if (done[i]) {
+                inserted(first + i, all.get(i));
+            }
+        }
+        return done;
+    }
+
+    private long nextPk() throws SQLException {
+        if (nextPk < 0) {
+            nextPk = session.queryLong("SELECT coalesce(max(pk), 0) + 1 FROM places");
+        }
+        return nextPk;
+    }
+
+    private void bindInsert(PreparedStatement insert, long pk, Place place, Derived derived) throws SQLException {
+        insert.setLong(1, pk);
+        insert.setString(2, place.id().value());
+        bindFields(insert, 3, place);
+        bindDerived(insert, 9, derived);
+    }
+
+    private void inserted(long pk, Place place) throws SQLException {
         if (!bulk) {
             index(pk, place);
+        } else if (bulkPks != null) {
+            addBulkPoint(pk, place.location());
         }
-        return true;
     }
 
     /** Writes the place's own fields (not the derived ones) over the stored row. */
@@ -122,7 +209,10 @@ final class PlaceTable {
         bindFields(update, 1, place);
         update.setLong(7, stored.pk());
         update.executeUpdate();
-        if (!bulk) {
+        if (bulk) {
+            // The place was inserted earlier in this import: its point is stale, read them back.
+            bulkPks = null;
+        } else {
             unindexName(stored.pk(), stored.place());
             PreparedStatement move = session.prepare("UPDATE place_index SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE pk = ?");
             GeoPoint at = place.location();

@@ -29,11 +29,30 @@ final class ReportTable {
         this.session = session;
     }
 
+    private static final String INSERT = "INSERT INTO reports (place_id, author, surveyed_at, revision, deleted, body, id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+
     boolean insertIfAbsent(Report report, String body) throws SQLException {
-        PreparedStatement insert = session.prepare("INSERT INTO reports (place_id, author, surveyed_at, revision, deleted, body, id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+        PreparedStatement insert = session.prepare(INSERT);
         bind(insert, report, body);
         return insert.executeUpdate() == 1;
+    }
+
+    /** Inserts the reports whose ids are free in one JDBC batch; returns the first one found taken, if any. */
+    Optional<Report> insertAllIfAbsent(List<Report> all, List<String> bodies) throws SQLException {
+        PreparedStatement insert = session.prepare(INSERT);
+        insert.clearBatch();
+        for (int i = 0; i < all.size(); i++) {
+            bind(insert, all.get(i), bodies.get(i));
+            insert.addBatch();
+        }
+        int[] changes = insert.executeBatch();
+        for (int i = 0; i < all.size(); i++) {
+            if (changes[i] != 1) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     void replace(Report report, String body) throws SQLException {

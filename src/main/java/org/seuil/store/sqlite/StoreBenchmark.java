@@ -1,5 +1,6 @@
 package org.seuil.store.sqlite;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,20 +21,22 @@ public final class StoreBenchmark {
     /**
      * @param records          places imported (one report each)
      * @param importSeconds    wall time of the import, one transaction, indexes included
+     * @param importCpuSeconds CPU time of the whole process during the import (all threads): on a
+     *                         machine shared with other work, records per CPU second is the steadier figure
      * @param queryP50Millis   median time of a {@link #VIEWPORT_DEGREES} viewport query (no limit hit)
      * @param placesPerQuery   mean number of places such a query returned
      * @param searchP50Millis  median time of a two-word prefix search, 50 results
      */
-    public record Figures(int records, double importSeconds, double recordsPerSecond, long fileBytes,
+    public record Figures(int records, double importSeconds, double recordsPerSecond, double importCpuSeconds, long fileBytes,
                           double queryP50Millis, double queryP95Millis, double placesPerQuery,
                           double searchP50Millis, double searchP95Millis) {
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT,
-                    "import: %,d records in %.2f s = %,.0f records/s (file %,d MB)%n"
+                    "import: %,d records in %.2f s = %,.0f records/s; %.2f s of CPU = %,.0f records per CPU second (file %,d MB)%n"
                             + "viewport query %.2f°: p50 %.2f ms, p95 %.2f ms, %.1f places per query%n"
                             + "name search: p50 %.2f ms, p95 %.2f ms",
-                    records, importSeconds, recordsPerSecond, fileBytes >> 20, VIEWPORT_DEGREES,
+                    records, importSeconds, recordsPerSecond, importCpuSeconds, records / importCpuSeconds, fileBytes >> 20, VIEWPORT_DEGREES,
                     queryP50Millis, queryP95Millis, placesPerQuery, searchP50Millis, searchP95Millis);
         }
     }
@@ -50,9 +53,11 @@ public final class StoreBenchmark {
             throw new StoreException(file + " exists; the benchmark imports into a new store");
         }
         try (SqlitePlaceStore store = SqlitePlaceStore.open(file)) {
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             ImportSummary summary = store.importRecords(new SyntheticPlaces(records, seed), org.seuil.store.ImportSource.OSM);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             if (summary.placesCreated() != records) {
                 throw new IllegalStateException("the import created " + summary.placesCreated() + " places, not " + records);
             }
@@ -78,10 +83,17 @@ public final class StoreBenchmark {
                 searchMillis[i] = (System.nanoTime() - t) / 1e6;
             }
             long bytes = fileSize(file);
-            return new Figures(records, seconds, records / seconds, bytes,
+            return new Figures(records, seconds, records / seconds, cpuSeconds, bytes,
                     percentile(queryMillis, 50), percentile(queryMillis, 95), (double) found / Math.max(1, queries),
                     percentile(searchMillis, 50), percentile(searchMillis, 95));
         }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static long fileSize(Path file) {
