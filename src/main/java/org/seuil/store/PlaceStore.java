@@ -63,6 +63,27 @@ public interface PlaceStore extends AutoCloseable {
      */
     void markSynced(List<Long> sequences);
 
+    /**
+     * What a push learned, in one transaction: the outbox entries the server answered are marked
+     * synced and the conflicts and refusals are kept for the user to decide.
+     */
+    void recordPush(List<Long> syncedSequences, List<SyncConflict> conflicts);
+
+    /**
+     * Stores changes pulled from {@code server} and its new cursor in one transaction. Pulled
+     * changes add no outbox rows; a report with a local change still pending is left as it is
+     * (its push decides between update and conflict).
+     */
+    void applyPulled(String server, List<PlaceRecord> changes, long cursor);
+
+    /** Notes that a sync with {@code server} went through at {@code at}. */
+    void recordSyncSuccess(String server, java.time.Instant at);
+
+    SyncState syncState(String server);
+
+    /** Conflicts and refusals kept from syncs, oldest first. */
+    List<SyncConflict> conflicts();
+
     @Override
     void close();
 }

@@ -32,6 +32,8 @@ import org.seuil.store.PlaceView;
 import org.seuil.store.StaleRevisionException;
 import org.seuil.store.StoreException;
 import org.seuil.store.StoreStats;
+import org.seuil.store.SyncConflict;
+import org.seuil.store.SyncState;
 
 /**
  * The local store in one SQLite file (see docs/store.md). Safe to share between threads: writes
@@ -272,6 +274,49 @@ public final class SqlitePlaceStore implements PlaceStore {
             new OutboxTable(s).markSynced(copy);
             return null;
         });
+    }
+
+    @Override
+    public void recordPush(List<Long> syncedSequences, List<SyncConflict> conflicts) {
+        List<Long> sequences = List.copyOf(syncedSequences);
+        List<SyncConflict> kept = List.copyOf(conflicts);
+        database.write(s -> {
+            new OutboxTable(s).markSynced(sequences);
+            SyncTables sync = new SyncTables(s);
+            for (SyncConflict c : kept) {
+                sync.addConflict(c);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void applyPulled(String server, List<PlaceRecord> changes, long cursor) {
+        List<PlaceRecord> copy = List.copyOf(changes);
+        database.write(s -> {
+            SyncTables sync = new SyncTables(s);
+            sync.applyPulled(copy);
+            sync.setCursor(server, cursor);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordSyncSuccess(String server, Instant at) {
+        database.write(s -> {
+            new SyncTables(s).setLastSuccess(server, at);
+            return null;
+        });
+    }
+
+    @Override
+    public SyncState syncState(String server) {
+        return database.read(s -> new SyncTables(s).state(server));
+    }
+
+    @Override
+    public List<SyncConflict> conflicts() {
+        return database.read(s -> new SyncTables(s).conflicts());
     }
 
     @Override

@@ -1,0 +1,529 @@
+package org.seuil.server.store;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.seuil.domain.BoundingBox;
+import org.seuil.domain.GeoPoint;
+import org.seuil.domain.Place;
+import org.seuil.domain.PlaceId;
+import org.seuil.domain.PlaceRecord;
+import org.seuil.domain.Report;
+import org.seuil.domain.ReportId;
+import org.seuil.formats.json.Json;
+import org.seuil.formats.json.ReportJson;
+import org.seuil.sync.protocol.BatchResult;
+import org.seuil.sync.protocol.ChangePage;
+import org.seuil.sync.protocol.Outcome;
+import org.seuil.sync.protocol.OutcomeStatus;
+import org.seuil.sync.protocol.Problem;
+import org.seuil.sync.protocol.ReportFeature;
+import org.seuil.sync.protocol.StoredFeature;
+import org.seuil.sync.protocol.WireCodec;
+import org.seuil.sync.protocol.WireLimits;
+
+/**
+ * The server store in plain JDBC; the SQL is the same on SQLite and PostgreSQL. Subclasses say
+ * how to get a connection and how to run a transaction.
+ *
+ * <p>Every write transaction first takes the row lock of the {@code changes} counter, so writes
+ * are serialized: sequence numbers commit in increasing order (a puller never skips a change that
+ * commits late) and two batches touching one report cannot both win.
+ */
+abstract class JdbcServerStore implements ServerStore {
+    private static final Pattern USER_NAME = Pattern.compile("[\\p{L}\\p{N}._@ -]{1,100}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper MAPPER = new ObjectMapper(Json.FACTORY);
+    /** Stored answers are our own output; read them back without the request limits. */
+    private static final WireCodec STORED = new WireCodec(new WireLimits(Long.MAX_VALUE, Integer.MAX_VALUE, Json.MAX_STRING_LENGTH));
+
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    protected abstract <T> T inTransaction(SqlWork<T> work);
+
+    /** Runs a read-only {@code work}. */
+    protected abstract <T> T read(SqlWork<T> work);
+
+    // ---------------------------------------------------------------- users and tokens
+
+    @Override
+    public String createToken(String userName, Role role, Instant now) {
+        if (userName == null || !USER_NAME.matcher(userName).matches()) {
+            throw new IllegalArgumentException("user name '" + userName + "' must be 1-100 letters, digits, spaces or . _ @ -");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "seuil_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        inTransaction(c -> {
+            String userId = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM users WHERE name = ?")) {
+                s.setString(1, userName);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        userId = rs.getString(1);
+                    }
+                }
+            }
+            if (userId == null) {
+                userId = UUID.randomUUID().toString();
+                update(c, "INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)", userId, userName, role.wire(), now.toString());
+            } else {
+                update(c, "UPDATE users SET role = ? WHERE id = ?", role.wire(), userId);
+            }
+            update(c, "INSERT INTO tokens (hash, user_id, created_at) VALUES (?, ?, ?)", sha256(token), userId, now.toString());
+            return null;
+        });
+        return token;
+    }
+
+    @Override
+    public Optional<Principal> authenticate(String token) {
+        if (token == null || token.isEmpty() || token.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = sha256(token);
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT u.id, u.name, u.role FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ? AND u.deleted = 0")) {
+                s.setString(1, hash);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(new Principal(rs.getString(1), rs.getString(2), Role.parse(rs.getString(3)))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> deleteUser(String userName, Instant now) {
+        return inTransaction(c -> {
+            update(c, "UPDATE counters SET value = value WHERE name = 'changes'");
+            String userId = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM users WHERE name = ? AND deleted = 0")) {
+                s.setString(1, userName);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        userId = rs.getString(1);
+                    }
+                }
+            }
+            if (userId == null) {
+                return Optional.<String>empty();
+            }
+            String anonymous = "anonymous-" + userId.substring(0, 8);
+            update(c, "DELETE FROM tokens WHERE user_id = ?", userId);
+            update(c, "UPDATE users SET name = ?, deleted = 1 WHERE id = ?", anonymous, userId);
+            List<Report> reports = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT body FROM reports WHERE owner_id = ?")) {
+                s.setString(1, userId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        reports.add(parseReport(rs.getString(1)));
+                    }
+                }
+            }
+            for (Report r : reports) {
+                update(c, "UPDATE reports SET body = ?, seq = ? WHERE id = ?",
+                        reportJson(withAuthor(r, anonymous)), nextSequence(c), r.id().value());
+            }
+            return Optional.of(anonymous);
+        });
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    @Override
+    public ApplyResult applyBatch(Principal who, String key, String bodySha256, List<ReportFeature> features, Instant now) {
+        Optional<ApplyResult> stored = storedAnswer(who, key, bodySha256);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        ApplyResult applied = inTransaction(c -> {
+            // Inserting the key first makes a concurrent delivery of the same batch wait for this one.
+            int inserted = update(c, "INSERT INTO batches (user_id, idempotency_key, body_sha256, created_at) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT (user_id, idempotency_key) DO NOTHING", who.userId(), key, bodySha256, now.toString());
+            if (inserted == 0) {
+                return null;
+            }
+            update(c, "UPDATE counters SET value = value WHERE name = 'changes'");
+            List<Outcome> outcomes = new ArrayList<>(features.size());
+            List<Problem.FieldError> forbidden = new ArrayList<>();
+            for (int i = 0; i < features.size(); i++) {
+                outcomes.add(applyOne(c, who, i, features.get(i), now, forbidden));
+            }
+            if (!forbidden.isEmpty()) {
+                throw new BatchRefusedException(403, "forbidden", "Only a report's author may change it",
+                        forbidden.size() + " feature(s) change reports of other users; nothing was applied", forbidden);
+            }
+            BatchResult result = new BatchResult(key, outcomes);
+            update(c, "UPDATE batches SET answer = ? WHERE user_id = ? AND idempotency_key = ?",
+                    new String(STORED.writeResult(result), StandardCharsets.UTF_8), who.userId(), key);
+            return new ApplyResult(result, false);
+        });
+        if (applied != null) {
+            return applied;
+        }
+        return storedAnswer(who, key, bodySha256).orElseThrow(() -> new IllegalStateException("batch " + key + " vanished"));
+    }
+
+    private Optional<ApplyResult> storedAnswer(Principal who, String key, String bodySha256) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT body_sha256, answer FROM batches WHERE user_id = ? AND idempotency_key = ?")) {
+                s.setString(1, who.userId());
+                s.setString(2, key);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next() || rs.getString(2) == null) {
+                        return Optional.empty();
+                    }
+                    if (!rs.getString(1).equals(bodySha256)) {
+                        throw new BatchRefusedException(422, "idempotency-key-reused", "Idempotency-Key already used",
+                                "this key was sent before with a different body; a new batch needs a new key", List.of());
+                    }
+                    BatchResult result = STORED.readResult(new ByteArrayInputStream(rs.getString(2).getBytes(StandardCharsets.UTF_8)));
+                    return Optional.of(new ApplyResult(result, true));
+                }
+            }
+        });
+    }
+
+    private Outcome applyOne(Connection c, Principal who, int index, ReportFeature feature, Instant now,
+                             List<Problem.FieldError> forbidden) throws SQLException {
+        Report incoming = withAuthor(feature.report(), who.name());
+        List<String> missing = missingPhotos(c, incoming.photos());
+        if (!missing.isEmpty()) {
+            return Outcome.rejected(index, incoming.id(), "the server lacks " + missing.size()
+                    + " photo(s) of this report; upload them with PUT /api/v1/photos/{sha256} and send the report again", missing);
+        }
+        String ownerId = null;
+        Report current = null;
+        PreparedStatement find = prepare(c, "SELECT owner_id, body FROM reports WHERE id = ?");
+        try {
+            find.setString(1, incoming.id().value());
+            try (ResultSet rs = find.executeQuery()) {
+                if (rs.next()) {
+                    ownerId = rs.getString(1);
+                    current = parseReport(rs.getString(2));
+                }
+            }
+        } finally {
+            release(find);
+        }
+        if (current == null) {
+            upsertPlace(c, feature.place(), now);
+            update(c, "INSERT INTO reports (id, place_id, owner_id, revision, deleted, body, seq, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    incoming.id().value(), incoming.placeId().value(), who.userId(), incoming.revision(), incoming.deleted() ? 1 : 0,
+                    reportJson(incoming), nextSequence(c), now.toString());
+            return Outcome.of(index, incoming.id(), OutcomeStatus.CREATED, incoming.revision());
+        }
+        if (!ownerId.equals(who.userId())) {
+            forbidden.add(new Problem.FieldError(index, "properties.report.id", "report " + incoming.id() + " belongs to another user"));
+            return Outcome.rejected(index, incoming.id(), "forbidden", List.of());
+        }
+        if (incoming.revision() == current.revision() && incoming.equals(current)) {
+            return Outcome.of(index, incoming.id(), OutcomeStatus.UNCHANGED, current.revision());
+        }
+        if (incoming.revision() <= current.revision()) {
+            return Outcome.conflict(index, new ReportFeature(placeOf(c, current.placeId()), current));
+        }
+        upsertPlace(c, feature.place(), now);
+        update(c, "UPDATE reports SET place_id = ?, revision = ?, deleted = ?, body = ?, seq = ?, received_at = ? WHERE id = ?",
+                incoming.placeId().value(), incoming.revision(), incoming.deleted() ? 1 : 0, reportJson(incoming),
+                nextSequence(c), now.toString(), incoming.id().value());
+        return Outcome.of(index, incoming.id(), OutcomeStatus.UPDATED, incoming.revision());
+    }
+
+    private static List<String> missingPhotos(Connection c, List<String> photos) throws SQLException {
+        if (photos.isEmpty()) {
+            return List.of();
+        }
+        List<String> missing = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM photos WHERE sha256 = ?")) {
+            for (String sha : photos) {
+                s.setString(1, sha);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        missing.add(sha);
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    private void upsertPlace(Connection c, Place p, Instant now) throws SQLException {
+        update(c, "INSERT INTO places (id, lon, lat, name, category, address, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (id) DO UPDATE SET lon = excluded.lon, lat = excluded.lat, name = excluded.name, "
+                        + "category = excluded.category, address = excluded.address, updated_at = excluded.updated_at",
+                p.id().value(), p.location().lon(), p.location().lat(), p.name(), p.category(), p.address(), now.toString());
+    }
+
+    private static Place placeOf(Connection c, PlaceId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, lon, lat, name, category, address FROM places WHERE id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("report of place " + id + " has no place row");
+                }
+                return place(rs, 1);
+            }
+        }
+    }
+
+    private long nextSequence(Connection c) throws SQLException {
+        PreparedStatement s = prepare(c, "UPDATE counters SET value = value + 1 WHERE name = 'changes' RETURNING value");
+        try (ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } finally {
+            release(s);
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public ChangePage changes(long since, BoundingBox bbox, int limit) {
+        StoredChanges stored = storedChanges(since, bbox, limit);
+        List<ReportFeature> features = new ArrayList<>(stored.features().size());
+        for (StoredFeature f : stored.features()) {
+            features.add(new ReportFeature(f.place(), parseReport(f.reportJson())));
+        }
+        return new ChangePage(features, stored.nextCursor(), stored.more());
+    }
+
+    @Override
+    public StoredChanges storedChanges(long since, BoundingBox bbox, int limit) {
+        return read(c -> {
+            long head;
+            try (PreparedStatement s = c.prepareStatement("SELECT value FROM counters WHERE name = 'changes'");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                head = rs.getLong(1);
+            }
+            List<StoredFeature> features = new ArrayList<>();
+            long last = since;
+            boolean world = bbox.equals(BoundingBox.WORLD);
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT p.id, p.lon, p.lat, p.name, p.category, p.address, r.seq, r.body, r.hidden_by, r.id "
+                            + "FROM reports r JOIN places p ON p.id = r.place_id WHERE r.seq > ? AND r.seq <= ? "
+                            + (world ? "" : "AND p.lon >= ? AND p.lon <= ? AND p.lat >= ? AND p.lat <= ? ")
+                            + "ORDER BY r.seq LIMIT ?")) {
+                s.setLong(1, since);
+                s.setLong(2, head);
+                if (!world) {
+                    bindBox(s, 3, bbox);
+                }
+                s.setInt(world ? 3 : 7, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String body = rs.getString(8);
+                        if (rs.getString(9) != null) {
+                            body = reportJson(hiddenForm(parseReport(body)));
+                        }
+                        features.add(new StoredFeature(place(rs, 1), rs.getString(10), body));
+                        last = rs.getLong(7);
+                    }
+                }
+            }
+            boolean full = features.size() == limit;
+            return new StoredChanges(features, full ? last : Math.max(head, since), full);
+        });
+    }
+
+    @Override
+    public List<PlaceRecord> places(BoundingBox bbox, int limit) {
+        return read(c -> {
+            Map<PlaceId, Place> places = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, lon, lat, name, category, address FROM places "
+                    + "WHERE lon >= ? AND lon <= ? AND lat >= ? AND lat <= ? ORDER BY id LIMIT ?")) {
+                bindBox(s, 1, bbox);
+                s.setInt(5, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Place p = place(rs, 1);
+                        places.put(p.id(), p);
+                    }
+                }
+            }
+            List<PlaceRecord> result = new ArrayList<>(places.size());
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT body FROM reports WHERE place_id = ? AND deleted = 0 AND hidden_by IS NULL ORDER BY id")) {
+                for (Place p : places.values()) {
+                    s.setString(1, p.id().value());
+                    List<Report> reports = new ArrayList<>();
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            reports.add(parseReport(rs.getString(1)));
+                        }
+                    }
+                    result.add(new PlaceRecord(p, reports));
+                }
+            }
+            return result;
+        });
+    }
+
+    // ---------------------------------------------------------------- photos and moderation
+
+    @Override
+    public boolean putPhoto(StoredPhoto photo, Principal who, Instant now) {
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO photos (sha256, media_type, bytes, uploaded_by, uploaded_at) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")) {
+                s.setString(1, photo.sha256());
+                s.setString(2, photo.mediaType());
+                s.setBytes(3, photo.bytes());
+                s.setString(4, who.userId());
+                s.setString(5, now.toString());
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredPhoto> photo(String sha256) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT media_type, bytes FROM photos WHERE sha256 = ?")) {
+                s.setString(1, sha256);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(new StoredPhoto(sha256, rs.getString(1), rs.getBytes(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean hide(ReportId id, Principal moderator, String reason, Instant now) {
+        return inTransaction(c -> {
+            update(c, "UPDATE counters SET value = value WHERE name = 'changes'");
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM reports WHERE id = ?")) {
+                s.setString(1, id.value());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            // A new sequence number sends the hiding to every device through the change feed.
+            update(c, "UPDATE reports SET hidden_by = ?, hidden_reason = ?, hidden_at = ?, seq = ? WHERE id = ?",
+                    moderator.userId(), reason, now.toString(), nextSequence(c), id.value());
+            return true;
+        });
+    }
+
+    @Override
+    public void ping() {
+        read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT value FROM counters WHERE name = 'changes'");
+                 ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A hidden report reaches devices as a tombstone of the same revision: gone from maps, still on the server. */
+    private static Report hiddenForm(Report r) {
+        return new Report(r.id(), r.placeId(), r.author(), r.surveyedAt(), r.revision(), null, null,
+                null, null, null, null, Map.of(), List.of(), List.of(), true);
+    }
+
+    /** The report as the server keeps it: the author is the pushing user's pseudonym, whatever the client wrote. */
+    static Report withAuthor(Report r, String author) {
+        if (r.author().equals(author)) {
+            return r;
+        }
+        return new Report(r.id(), r.placeId(), author, r.surveyedAt(), r.revision(), r.wheelchair(), r.toiletsWheelchair(),
+                r.entrance(), r.toilet(), r.parking(), r.path(), r.descriptions(), r.photos(), r.experiences(), r.deleted());
+    }
+
+    private static Place place(ResultSet rs, int first) throws SQLException {
+        return new Place(new PlaceId(rs.getString(first)), new GeoPoint(rs.getDouble(first + 2), rs.getDouble(first + 1)),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5));
+    }
+
+    private static void bindBox(PreparedStatement s, int first, BoundingBox b) throws SQLException {
+        s.setDouble(first, b.minLon());
+        s.setDouble(first + 1, b.maxLon());
+        s.setDouble(first + 2, b.minLat());
+        s.setDouble(first + 3, b.maxLat());
+    }
+
+    private static Report parseReport(String json) {
+        try {
+            return ReportJson.read(MAPPER.readTree(json), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored report is not valid JSON", e);
+        }
+    }
+
+    private static String reportJson(Report r) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+            ReportJson.write(g, r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * A statement for {@code sql}; subclasses may hand out a cached one (preparing is a large
+     * part of a small write on SQLite). Every statement from here goes back through {@link #release}.
+     */
+    protected PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        return c.prepareStatement(sql);
+    }
+
+    protected void release(PreparedStatement s) throws SQLException {
+        s.close();
+    }
+
+    int update(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement s = prepare(c, sql);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] == null) {
+                    s.setNull(i + 1, java.sql.Types.VARCHAR);
+                } else {
+                    s.setObject(i + 1, args[i]);
+                }
+            }
+            return s.executeUpdate();
+        } finally {
+            release(s);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

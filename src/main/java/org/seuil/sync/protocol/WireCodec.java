@@ -1,0 +1,451 @@
+package org.seuil.sync.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.seuil.domain.GeoPoint;
+import org.seuil.domain.InvalidValueException;
+import org.seuil.domain.Place;
+import org.seuil.domain.PlaceId;
+import org.seuil.domain.Report;
+import org.seuil.domain.ReportId;
+import org.seuil.formats.json.Json;
+import org.seuil.formats.json.ReportJson;
+
+/**
+ * Reads and writes every body of the sync protocol. Reading streams: a batch is parsed feature
+ * by feature, and the limits (body bytes, features, string length, plus the nesting depth of
+ * {@link Json#FACTORY}) stop a body as soon as it breaks one, so no input can exhaust memory or
+ * the stack. Every refusal is a {@link ProtocolException} naming the feature and field.
+ */
+public final class WireCodec {
+    private static final Set<String> PLACE_FIELDS = Set.of("id", "name", "category", "address");
+    private static final Set<String> PROPERTY_FIELDS = Set.of("place", "report");
+
+    private final WireLimits limits;
+    private final ObjectMapper mapper;
+
+    public WireCodec(WireLimits limits) {
+        this.limits = limits;
+        JsonFactory factory = Json.FACTORY.rebuild()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(Json.MAX_DEPTH)
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNumberLength(100)
+                        .build())
+                .build();
+        this.mapper = new ObjectMapper(factory);
+    }
+
+    public WireLimits limits() {
+        return limits;
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    /** Reads a pushed FeatureCollection, refusing it at the first broken limit or invalid feature. */
+    public List<ReportFeature> readBatch(InputStream body) {
+        return parse(body, parser -> {
+            List<ReportFeature> features = new ArrayList<>();
+            expect(parser, JsonToken.START_OBJECT, "a FeatureCollection object");
+            boolean typeSeen = false;
+            boolean featuresSeen = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("type")) {
+                    if (value != JsonToken.VALUE_STRING || !"FeatureCollection".equals(parser.getText())) {
+                        throw Problem.badRequest("type must be \"FeatureCollection\"", -1, "type");
+                    }
+                    typeSeen = true;
+                } else if (field.equals("features")) {
+                    if (value != JsonToken.START_ARRAY) {
+                        throw Problem.badRequest("features must be an array", -1, "features");
+                    }
+                    featuresSeen = true;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        if (features.size() == limits.maxFeatures()) {
+                            throw Problem.tooLarge("a batch holds at most " + limits.maxFeatures() + " features");
+                        }
+                        JsonNode node = mapper.readTree(parser);
+                        features.add(readFeature(node, features.size()));
+                    }
+                } else {
+                    parser.skipChildren(); // foreign members are allowed by RFC 7946
+                }
+            }
+            if (!typeSeen || !featuresSeen) {
+                throw Problem.badRequest("a FeatureCollection needs \"type\" and \"features\"", -1, typeSeen ? "features" : "type");
+            }
+            return features;
+        });
+    }
+
+    public byte[] writeBatch(List<ReportFeature> features) {
+        return write(out -> {
+            out.writeStartObject();
+            out.writeStringField("type", "FeatureCollection");
+            out.writeArrayFieldStart("features");
+            for (ReportFeature f : features) {
+                writeFeature(out, f);
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        });
+    }
+
+    // ---------------------------------------------------------------- features
+
+    public void writeFeature(JsonGenerator out, ReportFeature f) throws IOException {
+        writeFeatureStart(out, f.place(), f.report().id().value());
+        ReportJson.write(out, f.report());
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    /** Writes a feature whose report JSON is trusted text from the server's own store. */
+    private static void writeStoredFeature(JsonGenerator out, StoredFeature f) throws IOException {
+        writeFeatureStart(out, f.place(), f.reportId());
+        out.writeRawValue(f.reportJson());
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    private static void writeFeatureStart(JsonGenerator out, Place p, String id) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("type", "Feature");
+        out.writeStringField("id", id);
+        out.writeObjectFieldStart("geometry");
+        out.writeStringField("type", "Point");
+        out.writeArrayFieldStart("coordinates");
+        out.writeNumber(p.location().lon());
+        out.writeNumber(p.location().lat());
+        out.writeEndArray();
+        out.writeEndObject();
+        out.writeObjectFieldStart("properties");
+        out.writeObjectFieldStart("place");
+        out.writeStringField("id", p.id().value());
+        writeOptional(out, "name", p.name());
+        writeOptional(out, "category", p.category());
+        writeOptional(out, "address", p.address());
+        out.writeEndObject();
+        out.writeFieldName("report");
+    }
+
+    /** Reads the feature at {@code index}; errors name {@code features[index].<field>}. */
+    public ReportFeature readFeature(JsonNode node, int index) {
+        String at = "features[" + index + "]";
+        try {
+            if (node == null || !node.isObject()) {
+                throw new InvalidValueException(at, "expected a Feature object");
+            }
+            if (!"Feature".equals(node.path("type").asText(null))) {
+                throw new InvalidValueException(at + ".type", "must be \"Feature\"");
+            }
+            GeoPoint point = point(node.get("geometry"), at + ".geometry");
+            JsonNode props = node.get("properties");
+            if (props == null || !props.isObject()) {
+                throw new InvalidValueException(at + ".properties", "expected an object with place and report");
+            }
+            onlyKnown(props, PROPERTY_FIELDS, at + ".properties");
+            Place place = place(props.get("place"), point, at + ".properties.place");
+            Report report = ReportJson.read(props.get("report"), at + ".properties.report");
+            JsonNode id = node.get("id");
+            if (id != null && !id.isNull() && !(id.isTextual() && id.textValue().equals(report.id().value()))) {
+                throw new InvalidValueException(at + ".id", "differs from the report id '" + report.id() + "'");
+            }
+            try {
+                return new ReportFeature(place, report);
+            } catch (InvalidValueException e) {
+                throw e.within(at);
+            }
+        } catch (InvalidValueException e) {
+            throw Problem.badRequest(e.getMessage(), index, e.field());
+        }
+    }
+
+    private static GeoPoint point(JsonNode geometry, String at) {
+        if (geometry == null || !geometry.isObject() || !"Point".equals(geometry.path("type").asText(null))) {
+            throw new InvalidValueException(at, "expected a Point geometry");
+        }
+        JsonNode c = geometry.get("coordinates");
+        if (c == null || !c.isArray() || c.size() < 2 || c.size() > 3) {
+            throw new InvalidValueException(at + ".coordinates", "expected [longitude, latitude]");
+        }
+        for (int i = 0; i < c.size(); i++) {
+            if (!c.get(i).isNumber() || !Double.isFinite(c.get(i).doubleValue())) {
+                throw new InvalidValueException(at + ".coordinates[" + i + "]", "expected a finite number, got " + c.get(i));
+            }
+        }
+        try {
+            return new GeoPoint(c.get(1).doubleValue(), c.get(0).doubleValue());
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(at + ".coordinates", e.getMessage());
+        }
+    }
+
+    private static Place place(JsonNode node, GeoPoint point, String at) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidValueException(at, "expected an object with id, name, category, address");
+        }
+        onlyKnown(node, PLACE_FIELDS, at);
+        try {
+            return new Place(new PlaceId(text(node, "id", at)), point, text(node, "name", at),
+                    text(node, "category", at), text(node, "address", at));
+        } catch (InvalidValueException e) {
+            throw e.field().startsWith(at) ? e : e.within(at);
+        }
+    }
+
+    private static String text(JsonNode node, String field, String at) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new InvalidValueException(at + "." + field, "expected a string");
+        }
+        return v.textValue();
+    }
+
+    private static void onlyKnown(JsonNode node, Set<String> known, String at) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new InvalidValueException(at + "." + name, "unknown field (expected one of " + String.join(", ", known) + ")");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- batch results
+
+    public byte[] writeResult(BatchResult result) {
+        return write(out -> {
+            out.writeStartObject();
+            out.writeNumberField("protocol", Protocol.VERSION);
+            out.writeStringField("batch", result.batchId());
+            out.writeArrayFieldStart("results");
+            for (Outcome o : result.results()) {
+                out.writeStartObject();
+                out.writeNumberField("index", o.index());
+                out.writeStringField("id", o.reportId().value());
+                out.writeStringField("status", o.status().wire());
+                if (o.revision() != null) {
+                    out.writeNumberField("revision", o.revision());
+                }
+                if (o.serverCopy() != null) {
+                    out.writeFieldName("server_copy");
+                    writeFeature(out, o.serverCopy());
+                }
+                writeOptional(out, "reason", o.reason());
+                if (!o.missingPhotos().isEmpty()) {
+                    out.writeArrayFieldStart("missing_photos");
+                    for (String sha : o.missingPhotos()) {
+                        out.writeString(sha);
+                    }
+                    out.writeEndArray();
+                }
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        });
+    }
+
+    public BatchResult readResult(InputStream body) {
+        return parse(body, parser -> {
+            JsonNode root = mapper.readTree(parser);
+            List<Outcome> outcomes = new ArrayList<>();
+            JsonNode results = root.path("results");
+            for (int i = 0; i < results.size(); i++) {
+                JsonNode r = results.get(i);
+                JsonNode copy = r.get("server_copy");
+                List<String> missing = new ArrayList<>();
+                r.path("missing_photos").forEach(n -> missing.add(n.asText()));
+                try {
+                    outcomes.add(new Outcome(r.path("index").asInt(i), new ReportId(r.path("id").asText()),
+                            OutcomeStatus.fromWire(r.path("status").asText()),
+                            r.hasNonNull("revision") ? r.get("revision").asInt() : null,
+                            copy == null ? null : readFeature(copy, i), r.hasNonNull("reason") ? r.get("reason").asText() : null, missing));
+                } catch (InvalidValueException e) {
+                    throw Problem.badRequest(e.getMessage(), i, e.field());
+                }
+            }
+            return new BatchResult(root.path("batch").asText(), outcomes);
+        });
+    }
+
+    // ---------------------------------------------------------------- change pages
+
+    public byte[] writeChanges(ChangePage page) {
+        return write(out -> {
+            out.writeStartObject();
+            out.writeStringField("type", "FeatureCollection");
+            out.writeArrayFieldStart("features");
+            for (ReportFeature f : page.features()) {
+                writeFeature(out, f);
+            }
+            out.writeEndArray();
+            out.writeStringField("next_cursor", Long.toString(page.nextCursor()));
+            out.writeBooleanField("more", page.more());
+            out.writeEndObject();
+        });
+    }
+
+    /** The change feed as the server writes it: stored report JSON copied as it is. */
+    public byte[] writeStoredChanges(List<StoredFeature> features, long nextCursor, boolean more) {
+        return write(out -> {
+            out.writeStartObject();
+            out.writeStringField("type", "FeatureCollection");
+            out.writeArrayFieldStart("features");
+            for (StoredFeature f : features) {
+                writeStoredFeature(out, f);
+            }
+            out.writeEndArray();
+            out.writeStringField("next_cursor", Long.toString(nextCursor));
+            out.writeBooleanField("more", more);
+            out.writeEndObject();
+        });
+    }
+
+    public ChangePage readChanges(InputStream body) {
+        return parse(body, parser -> {
+            expect(parser, JsonToken.START_OBJECT, "a FeatureCollection object");
+            List<ReportFeature> features = new ArrayList<>();
+            long cursor = -1;
+            boolean more = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "features" -> {
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            features.add(readFeature(mapper.readTree(parser), features.size()));
+                        }
+                    }
+                    case "next_cursor" -> cursor = cursor(parser.getText());
+                    case "more" -> more = parser.getValueAsBoolean();
+                    default -> parser.skipChildren();
+                }
+            }
+            if (cursor < 0) {
+                throw Problem.badRequest("a change page needs next_cursor", -1, "next_cursor");
+            }
+            return new ChangePage(features, cursor, more);
+        });
+    }
+
+    /** Parses a cursor as the client sent it; a cursor is the decimal text of a server sequence number. */
+    public static long cursor(String text) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        if (text.length() > 19 || !text.chars().allMatch(Character::isDigit)) {
+            throw Problem.badRequest("cursor '" + abbreviate(text) + "' is not a cursor this server gave", -1, "since");
+        }
+        return Long.parseLong(text);
+    }
+
+    // ---------------------------------------------------------------- problems
+
+    public byte[] writeProblem(Problem p) {
+        return write(out -> {
+            out.writeStartObject();
+            out.writeStringField("type", p.type());
+            out.writeStringField("title", p.title());
+            out.writeNumberField("status", p.status());
+            writeOptional(out, "detail", p.detail());
+            if (!p.errors().isEmpty()) {
+                out.writeArrayFieldStart("errors");
+                for (Problem.FieldError e : p.errors()) {
+                    out.writeStartObject();
+                    if (e.feature() >= 0) {
+                        out.writeNumberField("feature", e.feature());
+                    }
+                    writeOptional(out, "field", e.field());
+                    out.writeStringField("message", e.message());
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+            }
+            out.writeEndObject();
+        });
+    }
+
+    public Problem readProblem(InputStream body) {
+        return parse(body, parser -> {
+            JsonNode root = mapper.readTree(parser);
+            List<Problem.FieldError> errors = new ArrayList<>();
+            root.path("errors").forEach(e -> errors.add(new Problem.FieldError(e.path("feature").asInt(-1),
+                    e.path("field").asText(null), e.path("message").asText(""))));
+            return new Problem(root.path("type").asText("about:blank"), root.path("title").asText(""),
+                    root.path("status").asInt(0), root.path("detail").asText(null), errors);
+        });
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private interface ParserBody<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    private interface GeneratorBody {
+        void write(JsonGenerator out) throws IOException;
+    }
+
+    private <T> T parse(InputStream body, ParserBody<T> reader) {
+        try (JsonParser parser = mapper.createParser(new LimitedInputStream(body, limits.maxBodyBytes()))) {
+            T value = reader.read(parser);
+            if (parser.nextToken() != null) {
+                throw Problem.badRequest("unexpected content after the JSON document", -1, null);
+            }
+            return value;
+        } catch (LimitedInputStream.TooLargeException e) {
+            throw Problem.tooLarge("the body is larger than " + limits.maxBodyBytes() + " bytes");
+        } catch (JsonProcessingException e) {
+            throw Problem.badRequest("malformed JSON: " + e.getOriginalMessage(), -1, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] write(GeneratorBody body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (JsonGenerator out = Json.FACTORY.createGenerator(bytes)) {
+            body.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void expect(JsonParser parser, JsonToken token, String what) throws IOException {
+        if (parser.nextToken() != token) {
+            throw Problem.badRequest("expected " + what, -1, null);
+        }
+    }
+
+    private static void writeOptional(JsonGenerator out, String field, String value) throws IOException {
+        if (value != null) {
+            out.writeStringField(field, value);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}
