@@ -57,6 +57,12 @@ public interface PlaceStore extends AutoCloseable {
     /** The oldest unsynced changes first. */
     List<OutboxEntry> outbox(int limit);
 
+    /**
+     * Marks outbox entries as synced, all in one transaction, so that a crash never leaves half a
+     * batch marked. Unknown or already synced sequence numbers are ignored.
+     */
+    void markSynced(List<Long> sequences);
+
     @Override
     void close();
 }

@@ -1,0 +1,66 @@
+package org.seuil.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.seuil.domain.Accessibility;
+import org.seuil.domain.BoundingBox;
+import org.seuil.store.PlaceFilter;
+
+/**
+ * A {@link PlaceFilter} as SQL over {@code places p}: the box goes through the R*Tree (which keeps
+ * rounded 32-bit floats, so the exact coordinates are checked too), the rest through plain columns.
+ */
+record FilterSql(String from, String where, List<Object> parameters) {
+
+    static FilterSql of(PlaceFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        String from = "places p";
+        BoundingBox box = filter.bbox();
+        if (!box.equals(BoundingBox.WORLD)) {
+            // CROSS JOIN keeps the index as the outer loop: the planner must not scan places first.
+            from = "place_index i CROSS JOIN places p ON p.pk = i.pk";
+            conditions.add("i.max_lon >= ? AND i.min_lon <= ? AND i.max_lat >= ? AND i.min_lat <= ?"
+                    + " AND p.lon BETWEEN ? AND ? AND p.lat BETWEEN ? AND ?");
+            Collections.addAll(parameters, box.minLon(), box.maxLon(), box.minLat(), box.maxLat(),
+                    box.minLon(), box.maxLon(), box.minLat(), box.maxLat());
+        }
+        if (!filter.wheelchair().isEmpty()) {
+            List<Accessibility> grades = new ArrayList<>(filter.wheelchair());
+            conditions.add("p.wheelchair IN (" + marks(grades.size()) + ")");
+            grades.forEach(g -> parameters.add(g.osm()));
+        }
+        if (!filter.categories().isEmpty()) {
+            List<String> full = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (String category : filter.categories()) {
+                (category.contains("=") ? full : keys).add(category);
+            }
+            conditions.add("(p.category IN (" + marks(full.size()) + ") OR p.category_key IN (" + marks(keys.size()) + "))");
+            parameters.addAll(full);
+            parameters.addAll(keys);
+        }
+        if (filter.surveyedSince() != null) {
+            conditions.add("p.last_surveyed >= ?");
+            parameters.add(Codecs.nanos(filter.surveyedSince()));
+        }
+        String where = conditions.isEmpty() ? "1" : String.join(" AND ", conditions);
+        return new FilterSql(from, where, List.copyOf(parameters));
+    }
+
+    /** Binds the parameters from position 1; returns the next free position. */
+    int bind(PreparedStatement statement) throws SQLException {
+        int position = 1;
+        for (Object parameter : parameters) {
+            statement.setObject(position++, parameter);
+        }
+        return position;
+    }
+
+    private static String marks(int count) {
+        return count == 0 ? "NULL" : String.join(", ", Collections.nCopies(count, "?"));
+    }
+}

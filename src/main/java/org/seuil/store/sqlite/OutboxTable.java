@@ -1,0 +1,56 @@
+package org.seuil.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.seuil.store.OutboxEntry;
+
+/** The {@code outbox} table: one row per local change, written in the change's own transaction. */
+final class OutboxTable {
+    static final String PLACE = "place";
+    static final String REPORT = "report";
+
+    private final Session session;
+
+    OutboxTable(Session session) {
+        this.session = session;
+    }
+
+    void add(String kind, String entityId) throws SQLException {
+        PreparedStatement insert = session.prepare("INSERT INTO outbox (kind, entity_id, created_at) VALUES (?, ?, ?)");
+        insert.setString(1, kind);
+        insert.setString(2, entityId);
+        insert.setLong(3, System.currentTimeMillis());
+        insert.executeUpdate();
+    }
+
+    long pending() throws SQLException {
+        return session.queryLong("SELECT count(*) FROM outbox WHERE synced_at IS NULL");
+    }
+
+    List<OutboxEntry> oldest(int limit) throws SQLException {
+        PreparedStatement select = session.prepare("SELECT seq, kind, entity_id, created_at FROM outbox"
+                + " WHERE synced_at IS NULL ORDER BY seq LIMIT ?");
+        select.setInt(1, limit);
+        List<OutboxEntry> entries = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                entries.add(new OutboxEntry(rows.getLong(1), rows.getString(2), rows.getString(3), Instant.ofEpochMilli(rows.getLong(4))));
+            }
+        }
+        return entries;
+    }
+
+    void markSynced(List<Long> sequences) throws SQLException {
+        PreparedStatement update = session.prepare("UPDATE outbox SET synced_at = ? WHERE seq = ? AND synced_at IS NULL");
+        long now = System.currentTimeMillis();
+        for (Long sequence : sequences) {
+            update.setLong(1, now);
+            update.setLong(2, sequence);
+            update.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package org.seuil.store.sqlite;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.seuil.domain.Accessibility;
+import org.seuil.domain.GeoPoint;
+import org.seuil.domain.Place;
+import org.seuil.domain.PlaceId;
+import org.seuil.domain.PlaceRecord;
+import org.seuil.domain.Report;
+import org.seuil.domain.ReportId;
+import org.seuil.store.ImportSource;
+import org.seuil.store.ImportSummary;
+import org.seuil.store.OutboxEntry;
+import org.seuil.store.PlaceFilter;
+import org.seuil.store.PlaceStore;
+import org.seuil.store.PlaceView;
+import org.seuil.store.StaleRevisionException;
+import org.seuil.store.StoreException;
+import org.seuil.store.StoreStats;
+
+/**
+ * The local store in one SQLite file (see docs/store.md). Safe to share between threads: writes
+ * are serialised on one connection, reads run on pooled connections in parallel with them.
+ */
+public final class SqlitePlaceStore implements PlaceStore {
+    /** 256 MiB of page cache for the writer: an import of a million places then stays in memory. */
+    static final int DEFAULT_WRITER_CACHE_KIB = 256 * 1024;
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
+    private static final int MAX_SEARCH_WORDS = 16;
+
+    private final Database database;
+
+    private SqlitePlaceStore(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Opens the store in {@code file}, creating the file and its folders when absent and applying
+     * pending migrations. Refuses a file that is not a Seuil store or comes from a newer Seuil.
+     */
+    public static SqlitePlaceStore open(Path file) {
+        return open(file, DEFAULT_WRITER_CACHE_KIB);
+    }
+
+    static SqlitePlaceStore open(Path file, int writerCacheKib) {
+        return new SqlitePlaceStore(Database.open(file, writerCacheKib));
+    }
+
+    @Override
+    public Path file() {
+        return database.file();
+    }
+
+    @Override
+    public Optional<PlaceView> place(PlaceId id) {
+        return database.read(s -> new PlaceTable(s).view(id));
+    }
+
+    @Override
+    public List<Report> reports(PlaceId id) {
+        return database.read(s -> new ReportTable(s).ofPlace(id));
+    }
+
+    @Override
+    public Optional<Report> report(ReportId id) {
+        return database.read(s -> new ReportTable(s).find(id)).map(ReportTable.Stored::report);
+    }
+
+    @Override
+    public List<PlaceView> query(PlaceFilter filter, int limit) {
+        checkLimit(limit);
+        FilterSql sql = FilterSql.of(filter);
+        return database.read(s -> {
+            PreparedStatement select = s.prepare("SELECT " + PlaceTable.VIEW_COLUMNS + " FROM " + sql.from()
+                    + " WHERE " + sql.where() + " LIMIT ?");
+            select.setInt(sql.bind(select), limit);
+            return views(select);
+        });
+    }
+
+    @Override
+    public void forEach(PlaceFilter filter, Consumer<PlaceRecord> sink) {
+        FilterSql sql = FilterSql.of(filter);
+        database.read(s -> {
+            ReportTable reports = new ReportTable(s);
+            // One read transaction: the export sees one consistent state however long the sink takes.
+            PreparedStatement select = s.prepare("SELECT p.id, p.lat, p.lon, p.name, p.category, p.address FROM "
+                    + sql.from() + " WHERE " + sql.where() + " ORDER BY p.id");
+            sql.bind(select);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    PlaceId id = new PlaceId(rows.getString(1));
+                    Place place = new Place(id, new GeoPoint(rows.getDouble(2), rows.getDouble(3)),
+                            rows.getString(4), rows.getString(5), rows.getString(6));
+                    sink.accept(new PlaceRecord(place, reports.ofPlace(id)));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<PlaceView> search(String text, int limit) {
+        checkLimit(limit);
+        String match = ftsQuery(text);
+        if (match.isEmpty() || limit == 0) {
+            return List.of();
+        }
+        return database.read(s -> {
+            // A word found in the name weighs more than one found in the address.
+            PreparedStatement select = s.prepare("SELECT " + PlaceTable.VIEW_COLUMNS
+                    + " FROM place_names CROSS JOIN places p ON p.pk = place_names.rowid"
+                    + " WHERE place_names MATCH ? ORDER BY bm25(place_names, 10.0, 1.0), p.pk LIMIT ?");
+            select.setString(1, match);
+            select.setInt(2, limit);
+            return views(select);
+        });
+    }
+
+    /**
+     * Turns what a person typed into an FTS5 query that cannot be a syntax error: every word
+     * becomes a quoted prefix ({@code "caf"*}), words are ANDed; quotes, operators and stars
+     * typed by the person are only separators.
+     */
+    static String ftsQuery(String text) {
+        if (text == null) {
+            return "";
+        }
+        return WORD_SEPARATORS.splitAsStream(Normalizer.normalize(text, Normalizer.Form.NFC))
+                .filter(word -> !word.isEmpty())
+                .limit(MAX_SEARCH_WORDS)
+                .map(word -> "\"" + word.replace("\"", "\"\"") + "\"*")
+                .collect(Collectors.joining(" "));
+    }
+
+    @Override
+    public StoreStats stats(PlaceFilter filter) {
+        FilterSql sql = FilterSql.of(filter);
+        return database.read(s -> {
+            long places;
+            long reports;
+            PreparedStatement totals = s.prepare("SELECT count(*), coalesce(sum(p.report_count), 0) FROM "
+                    + sql.from() + " WHERE " + sql.where());
+            sql.bind(totals);
+            try (ResultSet rows = totals.executeQuery()) {
+                rows.next();
+                places = rows.getLong(1);
+                reports = rows.getLong(2);
+            }
+            Map<String, Long> perCategory = new HashMap<>();
+            PreparedStatement categories = s.prepare("SELECT p.category, count(*) FROM " + sql.from()
+                    + " WHERE " + sql.where() + " AND p.category IS NOT NULL GROUP BY p.category");
+            sql.bind(categories);
+            try (ResultSet rows = categories.executeQuery()) {
+                while (rows.next()) {
+                    perCategory.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            Map<Accessibility, Long> perGrade = new EnumMap<>(Accessibility.class);
+            PreparedStatement grades = s.prepare("SELECT p.wheelchair, count(*) FROM " + sql.from()
+                    + " WHERE " + sql.where() + " GROUP BY p.wheelchair");
+            sql.bind(grades);
+            try (ResultSet rows = grades.executeQuery()) {
+                while (rows.next()) {
+                    perGrade.put(Accessibility.fromOsm("wheelchair", rows.getString(1)), rows.getLong(2));
+                }
+            }
+            return new StoreStats(places, reports, perCategory, perGrade);
+        });
+    }
+
+    @Override
+    public void savePlace(Place place) {
+        database.write(s -> {
+            PlaceTable places = new PlaceTable(s);
+            if (!places.insertIfAbsent(place, PlaceTable.Derived.NONE)) {
+                PlaceTable.Stored stored = places.find(place.id()).orElseThrow();
+                if (stored.place().equals(place)) {
+                    return null;
+                }
+                places.update(stored, place);
+            }
+            new OutboxTable(s).add(OutboxTable.PLACE, place.id().value());
+            return null;
+        });
+    }
+
+    @Override
+    public void saveReport(Report report) {
+        database.write(s -> {
+            ReportTable reports = new ReportTable(s);
+            Optional<ReportTable.Stored> stored = reports.find(report.id());
+            if (stored.isPresent()) {
+                ReportTable.Stored current = stored.get();
+                if (!current.placeId().equals(report.placeId())) {
+                    throw new StoreException("report " + report.id() + " belongs to place " + current.placeId()
+                            + " and cannot move to place " + report.placeId());
+                }
+                if (report.revision() != current.revision() + 1) {
+                    throw new StaleRevisionException(current.report(), report.revision());
+                }
+            }
+            write(s, report, stored.isPresent());
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteReport(ReportId id, Instant at) {
+        database.write(s -> {
+            ReportTable.Stored stored = new ReportTable(s).find(id)
+                    .orElseThrow(() -> new StoreException("there is no report " + id + " to delete"));
+            Report current = stored.report();
+            if (!current.deleted()) {
+                write(s, current.tombstone(at), true);
+            }
+            return null;
+        });
+    }
+
+    /** Writes a person's report, its place's derived columns and the outbox row. */
+    private static void write(Session s, Report report, boolean exists) throws SQLException {
+        PlaceTable places = new PlaceTable(s);
+        PlaceTable.Stored place = places.find(report.placeId()).orElseThrow(() -> new StoreException(
+                "report " + report.id() + " is about place " + report.placeId() + ", which is not in the store"));
+        ReportTable reports = new ReportTable(s);
+        String body = Codecs.reportBody(report);
+        if (exists) {
+            reports.replace(report, body);
+        } else {
+            reports.insertIfAbsent(report, body);
+        }
+        places.setDerived(place.pk(), PlaceTable.Derived.of(reports.ofPlace(report.placeId())));
+        new OutboxTable(s).add(OutboxTable.REPORT, report.id().value());
+    }
+
+    @Override
+    public ImportSummary importRecords(Iterator<PlaceRecord> records, ImportSource source) {
+        return database.write(s -> new Importer(s, source).run(records));
+    }
+
+    @Override
+    public long pendingChanges() {
+        return database.read(s -> new OutboxTable(s).pending());
+    }
+
+    @Override
+    public List<OutboxEntry> outbox(int limit) {
+        checkLimit(limit);
+        return database.read(s -> new OutboxTable(s).oldest(limit));
+    }
+
+    @Override
+    public void markSynced(List<Long> sequences) {
+        List<Long> copy = List.copyOf(sequences);
+        database.write(s -> {
+            new OutboxTable(s).markSynced(copy);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private static List<PlaceView> views(PreparedStatement select) throws SQLException {
+        List<PlaceView> views = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                views.add(PlaceTable.view(rows));
+            }
+        }
+        return views;
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, got " + limit);
+        }
+    }
+}
