@@ -1,12 +1,11 @@
 package org.seuil.formats;
 
-import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
- * Bad input in a file being read: names the file, where in it (a line and column, a feature
- * index, an element such as {@code node/123}, a PBF blob), the field when one is to blame, and why.
- * The message reads {@code monaco.osm: line 12, column 4: lat: 95 is outside [-90, 90]}.
+ * Bad input in a file being imported, with everything a person needs to find and fix it: the
+ * file, where in it (a line and column, or a feature index) and which field. The message reads
+ * {@code file: location: field: reason}, leaving out the parts that are not known.
  */
 public class InputException extends RuntimeException {
     private final String file;
@@ -15,7 +14,11 @@ public class InputException extends RuntimeException {
     private final String reason;
 
     public InputException(String file, String location, String field, String reason) {
-        this(file, location, field, reason, null);
+        super(message(file, location, field, reason));
+        this.file = file;
+        this.location = location;
+        this.field = field;
+        this.reason = reason;
     }
 
     public InputException(String file, String location, String field, String reason, Throwable cause) {
@@ -23,35 +26,36 @@ public class InputException extends RuntimeException {
         this.file = file;
         this.location = location;
         this.field = field;
-        this.reason = Objects.requireNonNull(reason, "reason");
+        this.reason = reason;
     }
 
-    private static String message(String file, String location, String field, String reason) {
-        StringJoiner message = new StringJoiner(": ");
-        for (String part : new String[] {file, location, field, reason}) {
-            if (part != null && !part.isEmpty()) {
-                message.add(part);
-            }
-        }
-        return message.toString();
-    }
-
-    /** The file name as the user gave it (usually without its folder). */
+    /** The file's name as the user gave it. */
     public String file() {
         return file;
     }
 
-    /** Where in the file, e.g. {@code line 12, column 4}, {@code feature 7} or {@code node/123}; may be null. */
+    /** Where in the file, e.g. {@code line 12, column 4} or {@code feature 7}; null when the whole file is at fault. */
     public String location() {
         return location;
     }
 
-    /** The offending field or tag, or null when the input is broken as a whole (truncated, malformed). */
+    /** The field at fault, e.g. {@code properties.reports[0].entrance.stepCount}; null when none applies. */
     public String field() {
         return field;
     }
 
+    /** What is wrong, without the file, location and field. */
     public String reason() {
         return reason;
+    }
+
+    private static String message(String file, String location, String field, String reason) {
+        StringJoiner joiner = new StringJoiner(": ");
+        for (String part : new String[] {file, location, field, reason}) {
+            if (part != null) {
+                joiner.add(part);
+            }
+        }
+        return joiner.toString();
     }
 }

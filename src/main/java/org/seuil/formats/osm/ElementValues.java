@@ -29,7 +29,23 @@ final class ElementValues {
         return id;
     }
 
-    static double coordinate(String file, String location, String field, String text) {
+    static double latitude(String file, String location, String text) {
+        return inRange(file, location, "lat", 90, number(file, location, "lat", text));
+    }
+
+    static double longitude(String file, String location, String text) {
+        return inRange(file, location, "lon", 180, number(file, location, "lon", text));
+    }
+
+    static double latitude(String file, String location, double value) {
+        return inRange(file, location, "lat", 90, value);
+    }
+
+    static double longitude(String file, String location, double value) {
+        return inRange(file, location, "lon", 180, value);
+    }
+
+    private static double number(String file, String location, String field, String text) {
         if (text == null) {
             throw new InputException(file, location, field, "is missing");
         }
@@ -39,13 +55,12 @@ final class ElementValues {
         } catch (NumberFormatException e) {
             throw new InputException(file, location, field, "'" + abbreviate(text) + "' is not a number");
         }
-        return inRange(file, location, field, value);
+        return value;
     }
 
-    static double inRange(String file, String location, String field, double value) {
-        double limit = field.equals("lat") ? 90 : 180;
+    private static double inRange(String file, String location, String field, int limit, double value) {
         if (!Double.isFinite(value) || value < -limit || value > limit) {
-            throw new InputException(file, location, field, value + " is outside [-" + (int) limit + ", " + (int) limit + "]");
+            throw new InputException(file, location, field, value + " is outside [-" + limit + ", " + limit + "]");
         }
         return value;
     }

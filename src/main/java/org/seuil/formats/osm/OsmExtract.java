@@ -32,9 +32,11 @@ public final class OsmExtract {
     private final Instant fallbackTime;
     private OsmReadSummary summary;
 
-    /** An element whose tags make it a place; nodes carry their position. */
-    record Candidate(ElementType type, long id, long timestamp, OsmTags tags, double lat, double lon,
-                     long[] wayNodes, RelationMembers members) {
+    /**
+     * An element whose tags make it a place. Nodes carry their position; ways and relations find
+     * their nodes and members in the geometry's stores by id when their place is built.
+     */
+    record Candidate(ElementType type, long id, long timestamp, OsmTags tags, double lat, double lon) {
     }
 
     OsmExtract(String file, long[] elementsRead, List<Candidate> candidates, OsmGeometry geometry, Instant fallbackTime) {
@@ -108,8 +110,8 @@ public final class OsmExtract {
         private PlaceRecord build(Candidate candidate) {
             OsmGeometry.Located located = switch (candidate.type()) {
                 case NODE -> new OsmGeometry.Located(new GeoPoint(candidate.lat(), candidate.lon()), true);
-                case WAY -> geometry.way(candidate.wayNodes());
-                case RELATION -> geometry.relation(candidate.id(), candidate.members(), candidate.tags().get("type"));
+                case WAY -> geometry.way(candidate.id());
+                case RELATION -> geometry.relation(candidate.id(), candidate.tags().get("type"));
             };
             if (located == null) {
                 skip(candidate.type() == ElementType.WAY ? "ways with no node in the extract" : "relations with no member in the extract");
@@ -173,7 +175,7 @@ public final class OsmExtract {
             if (OsmTagMapping.isPlace(ElementType.NODE, tags)) {
                 // OSM's own precision, so a node's place sits where OSM says, not at 43.733054700000004
                 candidates.add(new Candidate(ElementType.NODE, id, timestamp, tags, Math.round(lat * 1e7) / 1e7,
-                        Math.round(lon * 1e7) / 1e7, null, null));
+                        Math.round(lon * 1e7) / 1e7));
             }
         }
 
@@ -182,7 +184,7 @@ public final class OsmExtract {
             elementsRead[1]++;
             ways.add(id, nodeRefs);
             if (OsmTagMapping.isPlace(ElementType.WAY, tags)) {
-                candidates.add(new Candidate(ElementType.WAY, id, timestamp, tags, Double.NaN, Double.NaN, nodeRefs, null));
+                candidates.add(new Candidate(ElementType.WAY, id, timestamp, tags, Double.NaN, Double.NaN));
             }
         }
 
@@ -191,7 +193,7 @@ public final class OsmExtract {
             elementsRead[2]++;
             relations.put(id, members);
             if (OsmTagMapping.isPlace(ElementType.RELATION, tags)) {
-                candidates.add(new Candidate(ElementType.RELATION, id, timestamp, tags, Double.NaN, Double.NaN, null, members));
+                candidates.add(new Candidate(ElementType.RELATION, id, timestamp, tags, Double.NaN, Double.NaN));
             }
         }
 

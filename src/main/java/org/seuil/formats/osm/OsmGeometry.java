@@ -39,13 +39,18 @@ final class OsmGeometry {
     }
 
     /** The centroid of a way, or null when none of its nodes is in the extract. */
-    Located way(long[] refs) {
-        Built built = wayGeometry(refs);
+    Located way(long id) {
+        long[] refs = ways.nodes(id);
+        Built built = refs == null ? null : wayGeometry(refs);
         return built == null ? null : located(built.geometry, built.complete);
     }
 
     /** The centroid of a relation's geometry, or null when none of its members is in the extract. */
-    Located relation(long id, RelationMembers members, String type) {
+    Located relation(long id, String type) {
+        RelationMembers members = relations.get(id);
+        if (members == null) {
+            return null;
+        }
         Parts parts = new Parts();
         if ("multipolygon".equals(type) || "boundary".equals(type)) {
             Geometry area = outerArea(members, parts);

@@ -123,8 +123,8 @@ final class OsmPbfParser extends BinaryParser {
             inflater.setInput(blob.getZlibData().toByteArray());
             int inflated = inflater.inflate(content);
             if (inflated != rawSize || !inflater.finished()) {
-                throw error(null, "corrupt: the zlib data inflates to " + (inflater.finished() ? inflated + " bytes" : "more or less")
-                        + " instead of raw_size " + rawSize);
+                throw error(null, "corrupt zlib data: it does not inflate to exactly raw_size " + rawSize + " bytes (stopped at "
+                        + inflated + (inflater.finished() ? ")" : ", unfinished)"));
             }
         } catch (DataFormatException e) {
             throw error(e, "corrupt zlib data: " + e.getMessage());
@@ -166,8 +166,8 @@ final class OsmPbfParser extends BinaryParser {
             }
             String where = where(ElementType.NODE, node.getId());
             long id = ElementValues.positive(file, where, "id", node.getId());
-            double lat = ElementValues.inRange(file, where, "lat", parseLat(node.getLat()));
-            double lon = ElementValues.inRange(file, where, "lon", parseLon(node.getLon()));
+            double lat = ElementValues.latitude(file, where, parseLat(node.getLat()));
+            double lon = ElementValues.longitude(file, where, parseLon(node.getLon()));
             sink.node(id, lat, lon, timestamp(node.hasInfo() ? node.getInfo() : null), tags(node.getKeysList(), node.getValsList(), where));
         }
     }
@@ -217,8 +217,8 @@ final class OsmPbfParser extends BinaryParser {
                 continue;
             }
             ElementValues.positive(file, where, "id", id);
-            double latitude = ElementValues.inRange(file, where, "lat", parseLat(lat));
-            double longitude = ElementValues.inRange(file, where, "lon", parseLon(lon));
+            double latitude = ElementValues.latitude(file, where, parseLat(lat));
+            double longitude = ElementValues.longitude(file, where, parseLon(lon));
             sink.node(id, latitude, longitude, times ? time * date_granularity : OsmSink.NO_TIMESTAMP, tags);
         }
     }

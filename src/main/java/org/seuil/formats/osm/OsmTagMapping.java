@@ -48,6 +48,9 @@ final class OsmTagMapping {
     private static final String DESCRIPTION = "wheelchair:description";
     private static final Pattern CATEGORY_VALUE = Pattern.compile("[^=\\s]{1,100}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern ENUM_NAME = Pattern.compile("[A-Z_]+");
+    private static final Pattern GRAB_BAR_SIDES = Pattern.compile("(left|right|both|back|fold_down|fixed)([;,]\\s*(left|right|both|back|fold_down|fixed))*");
     private static final int MAX_TEXT = 500;
     private static final double MIN_DOOR_METRES = 0.3;
     private static final double MAX_DOOR_METRES = 5;
@@ -136,7 +139,7 @@ final class OsmTagMapping {
             if (value == null || value.equals("no")) {
                 continue;
             }
-            String normalized = value.replaceAll("\\s+", "_");
+            String normalized = WHITESPACE.matcher(value).replaceAll("_");
             if (CATEGORY_VALUE.matcher(normalized).matches()) {
                 return key + "=" + normalized;
             }
@@ -170,11 +173,15 @@ final class OsmTagMapping {
         return second == null ? first : first + separator + second;
     }
 
+    /** A free-text tag, or null when absent, blank, too long or holding a NUL (a warning). */
     private String text(String key) {
         if (key == null) {
             return null;
         }
         String value = tags.get(key);
+        if (value == null) {
+            return null;
+        }
         if (value.length() > MAX_TEXT || value.indexOf('\0') >= 0) {
             warnings.add(element, key, "is longer than " + MAX_TEXT + " characters or holds a NUL");
             return null;
@@ -283,7 +290,7 @@ final class OsmTagMapping {
         if (v.equals("no")) {
             return false;
         }
-        if (v.equals("yes") || v.matches("(left|right|both|back|fold_down|fixed)([;,]\\s*(left|right|both|back|fold_down|fixed))*")) {
+        if (v.equals("yes") || GRAB_BAR_SIDES.matcher(v).matches()) {
             return true;
         }
         throw new IllegalArgumentException("'" + value + "' is not yes, no or a side (left, right, both)");
@@ -345,7 +352,7 @@ final class OsmTagMapping {
 
     private static String enumName(String value) {
         String name = value.strip().toUpperCase(Locale.ROOT);
-        if (!name.matches("[A-Z_]+")) {
+        if (!ENUM_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("'" + value + "' is not a known value");
         }
         return name;

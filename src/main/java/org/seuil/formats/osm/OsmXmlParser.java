@@ -148,8 +148,8 @@ final class OsmXmlParser {
         skip = "false".equals(reader.getAttributeValue(null, "visible")) || "delete".equals(reader.getAttributeValue(null, "action"));
         timestamp = ElementValues.timestamp(file, location, "timestamp", reader.getAttributeValue(null, "timestamp"));
         if (type == ElementType.NODE && !skip) {
-            lat = ElementValues.coordinate(file, location, "lat", reader.getAttributeValue(null, "lat"));
-            lon = ElementValues.coordinate(file, location, "lon", reader.getAttributeValue(null, "lon"));
+            lat = ElementValues.latitude(file, location, reader.getAttributeValue(null, "lat"));
+            lon = ElementValues.longitude(file, location, reader.getAttributeValue(null, "lon"));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.seuil.store.sqlite;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -46,8 +45,13 @@ final class Importer {
         if (bulk) {
             places.startBulk();
         }
-        while (records.hasNext()) {
-            add(records.next());
+        try (EncodingThread encoder = EncodingThread.start(records)) {
+            List<EncodingThread.Encoded> batch;
+            while ((batch = encoder.next()) != null) {
+                for (EncodingThread.Encoded encoded : batch) {
+                    add(encoded);
+                }
+            }
         }
         if (bulk) {
             places.buildIndexes();
@@ -56,14 +60,12 @@ final class Importer {
                 reportsCreated, reportsUpdated, reportsUnchanged, perGrade);
     }
 
-    private void add(PlaceRecord record) throws SQLException {
+    private void add(EncodingThread.Encoded encoded) throws SQLException {
+        PlaceRecord record = encoded.record();
         Place place = record.place();
         List<Report> incoming = record.reports();
-        List<String> bodies = new ArrayList<>(incoming.size());
-        for (Report report : incoming) {
-            bodies.add(Codecs.reportBody(report));
-        }
-        PlaceTable.Derived own = PlaceTable.Derived.of(incoming);
+        List<String> bodies = encoded.bodies();
+        PlaceTable.Derived own = encoded.own();
         perGrade.merge(own.accessibility().wheelchair(), 1L, Long::sum);
 
         if (places.insertIfAbsent(place, own)) {

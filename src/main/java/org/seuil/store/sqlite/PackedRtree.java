@@ -2,7 +2,6 @@ package org.seuil.store.sqlite;
 
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 
@@ -42,35 +41,27 @@ final class PackedRtree {
         this.capacity = Math.max(2, (nodeBytes - 4) / CELL_BYTES - SPARE_CELLS);
     }
 
-    /** Packs the points of {@code points} (a query giving rowid, x, y) into the empty R*Tree {@code table}. */
-    static void build(Session session, String table, String points) throws SQLException {
+    /**
+     * Packs points into the empty R*Tree {@code table}.
+     *
+     * @param ids the row ids, {@code xs} and {@code ys} their coordinates, the first {@code n} used
+     */
+    static void build(Session session, String table, long[] ids, double[] xs, double[] ys, int n) throws SQLException {
         if (session.queryLong("SELECT count(*) FROM \"" + table + "_rowid\"") != 0) {
             throw new IllegalStateException(table + " is not empty");
         }
         int nodeBytes = (int) session.queryLong("SELECT length(data) FROM \"" + table + "_node\" WHERE nodeno = 1");
-        new PackedRtree(session, table, nodeBytes).pack(readPoints(session, points));
-    }
-
-    private static Level readPoints(Session session, String points) throws SQLException {
-        int n = (int) session.queryLong("SELECT count(*) FROM (" + points + ")");
-        long[] ids = new long[n];
         float[] minX = new float[n];
         float[] maxX = new float[n];
         float[] minY = new float[n];
         float[] maxY = new float[n];
-        PreparedStatement select = session.prepare(points);
-        try (ResultSet rows = select.executeQuery()) {
-            for (int i = 0; i < n && rows.next(); i++) {
-                ids[i] = rows.getLong(1);
-                double x = rows.getDouble(2);
-                double y = rows.getDouble(3);
-                minX[i] = down(x);
-                maxX[i] = up(x);
-                minY[i] = down(y);
-                maxY[i] = up(y);
-            }
+        for (int i = 0; i < n; i++) {
+            minX[i] = down(xs[i]);
+            maxX[i] = up(xs[i]);
+            minY[i] = down(ys[i]);
+            maxY[i] = up(ys[i]);
         }
-        return new Level(ids, minX, maxX, minY, maxY);
+        new PackedRtree(session, table, nodeBytes).pack(new Level(Arrays.copyOf(ids, n), minX, maxX, minY, maxY));
     }
 
     /** The largest float not above d, as rtree.c's rtreeValueDown. */

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import org.seuil.domain.GeoPoint;
@@ -44,6 +45,11 @@ final class PlaceTable {
 
     private final Session session;
     private boolean bulk;
+    /** In bulk mode, the points inserted so far, for the R*Tree; null once a row was moved. */
+    private long[] bulkPks;
+    private double[] bulkLons;
+    private double[] bulkLats;
+    private int bulkCount;
     private long nextPk = -1;
 
     PlaceTable(Session session) {
@@ -57,12 +63,52 @@ final class PlaceTable {
     /** Leaves the indexes to {@link #buildIndexes()}; only for a store that was empty. */
     void startBulk() {
         bulk = true;
+        bulkPks = new long[1024];
+        bulkLons = new double[1024];
+        bulkLats = new double[1024];
+        bulkCount = 0;
     }
 
     void buildIndexes() throws SQLException {
-        PackedRtree.build(session, "place_index", "SELECT pk, lon, lat FROM places");
+        if (bulkPks == null) {
+            readBulkPoints();
+        }
+        PackedRtree.build(session, "place_index", bulkPks, bulkLons, bulkLats, bulkCount);
         session.execute("INSERT INTO place_names(place_names) VALUES ('rebuild')");
         bulk = false;
+        bulkPks = null;
+        bulkLons = null;
+        bulkLats = null;
+    }
+
+    private void addBulkPoint(long pk, GeoPoint at) {
+        if (bulkCount == bulkPks.length) {
+            int size = bulkCount * 2;
+            bulkPks = Arrays.copyOf(bulkPks, size);
+            bulkLons = Arrays.copyOf(bulkLons, size);
+            bulkLats = Arrays.copyOf(bulkLats, size);
+        }
+        bulkPks[bulkCount] = pk;
+        bulkLons[bulkCount] = at.lon();
+        bulkLats[bulkCount] = at.lat();
+        bulkCount++;
+    }
+
+    private void readBulkPoints() throws SQLException {
+        int n = (int) session.queryLong("SELECT count(*) FROM places");
+        bulkPks = new long[n];
+        bulkLons = new double[n];
+        bulkLats = new double[n];
+        bulkCount = 0;
+        PreparedStatement select = session.prepare("SELECT pk, lon, lat FROM places");
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next() && bulkCount < n) {
+                bulkPks[bulkCount] = rows.getLong(1);
+                bulkLons[bulkCount] = rows.getDouble(2);
+                bulkLats[bulkCount] = rows.getDouble(3);
+                bulkCount++;
+            }
+        }
     }
 
     static PlaceView view(ResultSet rows) throws SQLException {
@@ -111,6 +157,8 @@ final class PlaceTable {
         nextPk++;
         if (!bulk) {
             index(pk, place);
+        } else if (bulkPks != null) {
+            addBulkPoint(pk, place.location());
         }
         return true;
     }
@@ -122,7 +170,10 @@ final class PlaceTable {
         bindFields(update, 1, place);
         update.setLong(7, stored.pk());
         update.executeUpdate();
-        if (!bulk) {
+        if (bulk) {
+            // The place was inserted earlier in this import: its point is stale, read them back.
+            bulkPks = null;
+        } else {
             unindexName(stored.pk(), stored.place());
             PreparedStatement move = session.prepare("UPDATE place_index SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE pk = ?");
             GeoPoint at = place.location();

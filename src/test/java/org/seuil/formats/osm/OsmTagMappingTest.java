@@ -172,6 +172,14 @@ class OsmTagMappingTest {
     }
 
     @Test
+    void blankOrOverlongDescriptionsAreLeftOut() {
+        Warnings warnings = new Warnings();
+        Report report = report("wheelchair:description=  |wheelchair:description:de=" + "x".repeat(501), warnings);
+        assertEquals(Map.of(), report.descriptions());
+        assertEquals(1, warnings.count(), "only the overlong one is a warning");
+    }
+
+    @Test
     void anElementWithoutAccessibilityTagsStillGetsAnEmptyReportSoReimportsClearOldTags() {
         Report report = report("amenity=bench", new Warnings());
         for (Criterion criterion : Criterion.values()) {

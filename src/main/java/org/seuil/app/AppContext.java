@@ -1,0 +1,100 @@
+package org.seuil.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.seuil.app.i18n.Messages;
+import org.seuil.app.main.StatusViewModel;
+import org.seuil.app.places.FiltersViewModel;
+import org.seuil.app.places.MapViewModel;
+import org.seuil.app.places.PlaceDetailsViewModel;
+import org.seuil.app.places.SearchViewModel;
+import org.seuil.app.report.PhotoLibrary;
+import org.seuil.app.report.UndoHistory;
+import org.seuil.app.settings.SettingsViewModel;
+import org.seuil.app.task.TaskExecutor;
+import org.seuil.store.PlaceStore;
+
+/**
+ * What the screens share, wired once: the store, the task executor, the language, the settings,
+ * the undo history and the long-lived view models. Passed to views explicitly (no global state).
+ */
+public final class AppContext {
+    private final PlaceStore store;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final SettingsViewModel settings;
+    private final UndoHistory undo = new UndoHistory();
+    private final PhotoLibrary photos;
+    private final MapViewModel map;
+    private final FiltersViewModel filters;
+    private final SearchViewModel search;
+    private final PlaceDetailsViewModel details;
+    private final StatusViewModel status;
+
+    /**
+     * @param settingsFile where settings are kept, or null to keep them in memory (tests)
+     */
+    public AppContext(PlaceStore store, TaskExecutor tasks, Locale locale, Path settingsFile) {
+        this.store = store;
+        this.tasks = tasks;
+        this.messages = new Messages(locale);
+        this.settings = new SettingsViewModel(settingsFile, messages);
+        Path dataFolder = store.file() == null ? Path.of(".") : store.file().toAbsolutePath().getParent();
+        this.photos = new PhotoLibrary(dataFolder);
+        this.map = new MapViewModel(store, tasks);
+        this.filters = new FiltersViewModel(map.filtersProperty());
+        this.search = new SearchViewModel(store, tasks);
+        this.details = new PlaceDetailsViewModel(store, tasks, messages, settings.authorProperty());
+        this.status = new StatusViewModel(store, tasks);
+        map.profileProperty().bind(settings.activeProfileProperty());
+        map.selectedProperty().addListener((o, old, now) -> details.show(now));
+    }
+
+    public PlaceStore store() {
+        return store;
+    }
+
+    public TaskExecutor tasks() {
+        return tasks;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    public UndoHistory undo() {
+        return undo;
+    }
+
+    public PhotoLibrary photos() {
+        return photos;
+    }
+
+    public MapViewModel map() {
+        return map;
+    }
+
+    public FiltersViewModel filters() {
+        return filters;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public PlaceDetailsViewModel details() {
+        return details;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    public String author() {
+        return settings.authorProperty().get().strip();
+    }
+}

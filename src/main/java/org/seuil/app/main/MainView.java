@@ -1,0 +1,470 @@
+package org.seuil.app.main;
+
+import com.gluonhq.maps.MapPoint;
+import com.gluonhq.maps.MapView;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.seuil.app.AppContext;
+import org.seuil.app.i18n.Messages;
+import org.seuil.app.places.FiltersViewModel;
+import org.seuil.app.places.MapPlaces;
+import org.seuil.app.places.PinLayer;
+import org.seuil.app.places.PlacePanel;
+import org.seuil.app.report.ExperienceDialog;
+import org.seuil.app.report.ReportDialog;
+import org.seuil.app.settings.SettingsDialog;
+import org.seuil.domain.Accessibility;
+import org.seuil.domain.BoundingBox;
+import org.seuil.domain.GeoPoint;
+import org.seuil.domain.PlaceId;
+import org.seuil.domain.Report;
+import org.seuil.geo.cluster.ClusterIndex;
+import org.seuil.store.PlaceView;
+
+/**
+ * The main window: search and filters on the left, the map in the middle, the selected place on
+ * the right, the status bar below. Every action has a button or menu item and a keyboard
+ * shortcut; the map itself takes arrows, +/- and F when focused.
+ */
+public final class MainView {
+    static final double PAN_STEP = 100;
+
+    private final AppContext context;
+    private final Messages messages;
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final MapView mapView = new MapView();
+    private final PinLayer pins;
+    private final PlacePanel placePanel;
+    private boolean fittedOnce;
+
+    public MainView(AppContext context, Stage stage) {
+        this.context = context;
+        this.messages = context.messages();
+        this.stage = stage;
+        this.pins = new PinLayer(mapView, context.map());
+        this.placePanel = new PlacePanel(context, this::reportSelected, this::shareExperience, this::editReport);
+        build();
+    }
+
+    public Scene createScene() {
+        Scene scene = new Scene(root, 1280, 800);
+        Theme.apply(scene, context.settings());
+        installShortcuts(scene);
+        stage.titleProperty().bind(messages.bind("app.title"));
+        return scene;
+    }
+
+    private void build() {
+        root.getStyleClass().add("seuil-root");
+        root.setTop(toolbar());
+        root.setLeft(sidebar());
+        root.setCenter(mapArea());
+        ScrollPane right = new ScrollPane(placePanel.node());
+        right.setFitToWidth(true);
+        right.setPrefWidth(340);
+        right.getStyleClass().add("place-scroll");
+        root.setRight(right);
+        root.setBottom(new StatusBar(context).node());
+
+        context.map().placesProperty().addListener((o, old, now) -> {
+            if (!fittedOnce && now.size() > 0) {
+                fittedOnce = true;
+                fitToData();
+            }
+            updateMapDescription();
+        });
+        context.map().reload();
+        context.status().refresh();
+    }
+
+    private ToolBar toolbar() {
+        Button fit = button("action.fit", "action.fit.help", this::fitToData);
+        fit.setId("fit");
+        Button report = button("action.report", "action.report.help", this::reportSelected);
+        report.setId("report");
+        report.disableProperty().bind(context.map().selectedProperty().isNull());
+        Button share = button("action.share", "action.share.help", this::shareExperience);
+        share.setId("share");
+        share.disableProperty().bind(context.map().selectedProperty().isNull());
+        Button newPlace = button("action.newPlace", "action.newPlace.help", this::newPlaceAtCentre);
+        newPlace.setId("new-place");
+        Button undo = button("action.undo", "action.undo.help", this::undo);
+        undo.setId("undo");
+        undo.disableProperty().bind(context.undo().canUndoProperty().not());
+        Button settings = button("action.settings", "action.settings.help", this::openSettings);
+        settings.setId("settings");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label legend = new Label();
+        legend.textProperty().bind(Bindings.createStringBinding(() -> context.map().profileProperty().get() == null
+                ? messages.get("legend.grades") : messages.get("legend.profile"), messages.localeProperty(), context.map().profileProperty()));
+        legend.getStyleClass().add("legend");
+        ToolBar bar = new ToolBar(fit, newPlace, report, share, new Separator(), undo, spacer, legend, settings);
+        bar.setAccessibleRole(AccessibleRole.TOOL_BAR);
+        return bar;
+    }
+
+    private Button button(String key, String helpKey, Runnable action) {
+        Button b = new Button();
+        b.textProperty().bind(messages.bind(key));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(messages.bind(helpKey));
+        b.setTooltip(tip);
+        b.accessibleHelpProperty().bind(messages.bind(helpKey));
+        b.setOnAction(e -> action.run());
+        b.setMnemonicParsing(true);
+        return b;
+    }
+
+    private VBox sidebar() {
+        Label searchLabel = new Label();
+        searchLabel.textProperty().bind(messages.bind("search.label"));
+        searchLabel.getStyleClass().add("section-title");
+        TextField search = new TextField();
+        search.setId("search");
+        search.promptTextProperty().bind(messages.bind("search.prompt"));
+        search.accessibleTextProperty().bind(messages.bind("search.label"));
+        searchLabel.setLabelFor(search);
+        search.textProperty().bindBidirectional(context.search().queryProperty());
+        search.textProperty().addListener((o, old, now) -> context.search().search());
+        ListView<PlaceView> results = new ListView<>(context.search().results());
+        results.setId("search-results");
+        results.setPrefHeight(200);
+        results.accessibleTextProperty().bind(messages.bind("search.results"));
+        results.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(PlaceView item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setAccessibleText(null);
+                } else {
+                    String grade = messages.get("grade." + item.accessibility().wheelchair().shown().name());
+                    String category = item.place().category() == null ? "" : " · " + item.place().category();
+                    setText(item.place().displayName() + category + " — " + grade);
+                }
+            }
+        });
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(messages.bind("search.none"));
+        results.setPlaceholder(placeholder);
+        search.setOnAction(e -> {
+            if (!results.getItems().isEmpty()) {
+                goTo(results.getItems().get(0));
+            }
+        });
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
+                results.requestFocus();
+                results.getSelectionModel().selectFirst();
+                e.consume();
+            }
+        });
+        results.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && results.getSelectionModel().getSelectedItem() != null) {
+                goTo(results.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+        results.setOnMouseClicked(e -> {
+            if (results.getSelectionModel().getSelectedItem() != null) {
+                goTo(results.getSelectionModel().getSelectedItem());
+            }
+        });
+
+        VBox box = new VBox(6, searchLabel, search, results, filters());
+        box.setPadding(new Insets(8));
+        box.setPrefWidth(280);
+        box.getStyleClass().add("sidebar");
+        return box;
+    }
+
+    private TitledPane filters() {
+        FiltersViewModel f = context.filters();
+        VBox content = new VBox(6);
+        Label gradesLabel = new Label();
+        gradesLabel.textProperty().bind(messages.bind("filter.grades"));
+        content.getChildren().add(gradesLabel);
+        for (Accessibility grade : FiltersViewModel.GRADES) {
+            CheckBox box = new CheckBox();
+            box.setId("filter-" + grade.name().toLowerCase(java.util.Locale.ROOT));
+            box.textProperty().bind(Bindings.createStringBinding(() -> org.seuil.app.places.PinStyle.of(grade).glyph() + "  "
+                    + messages.get("grade." + grade.name()), messages.localeProperty()));
+            box.selectedProperty().bindBidirectional(f.gradeProperty(grade));
+            content.getChildren().add(box);
+        }
+        CheckBox stepFree = new CheckBox();
+        stepFree.setId("filter-step-free");
+        stepFree.textProperty().bind(messages.bind("filter.stepFree"));
+        stepFree.selectedProperty().bindBidirectional(f.stepFreeProperty());
+        CheckBox toilet = new CheckBox();
+        toilet.setId("filter-toilet");
+        toilet.textProperty().bind(messages.bind("filter.toilet"));
+        toilet.selectedProperty().bindBidirectional(f.accessibleToiletProperty());
+        Label categoryLabel = new Label();
+        categoryLabel.textProperty().bind(messages.bind("filter.category"));
+        TextField category = new TextField();
+        category.setId("filter-category");
+        category.promptTextProperty().bind(messages.bind("filter.category.prompt"));
+        category.accessibleTextProperty().bind(messages.bind("filter.category"));
+        categoryLabel.setLabelFor(category);
+        // Typing each letter would re-query the store; apply on Enter or when leaving the field.
+        category.setOnAction(e -> f.categoryProperty().set(category.getText()));
+        category.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                f.categoryProperty().set(category.getText());
+            }
+        });
+        Label sinceLabel = new Label();
+        sinceLabel.textProperty().bind(messages.bind("filter.since"));
+        DatePicker since = new DatePicker();
+        since.setId("filter-since");
+        since.accessibleTextProperty().bind(messages.bind("filter.since"));
+        sinceLabel.setLabelFor(since);
+        since.valueProperty().bindBidirectional(f.surveyedSinceProperty());
+        Button clear = new Button();
+        clear.setId("filter-clear");
+        clear.textProperty().bind(messages.bind("filter.clear"));
+        clear.setOnAction(e -> {
+            f.clear();
+            category.clear();
+        });
+        Label shown = new Label();
+        shown.setId("shown-count");
+        shown.textProperty().bind(Bindings.createStringBinding(() -> messages.get("filter.shown", context.map().places().size()),
+                messages.localeProperty(), context.map().placesProperty()));
+        content.getChildren().addAll(stepFree, toilet, categoryLabel, category, sinceLabel, since, clear, shown);
+        TitledPane pane = new TitledPane();
+        pane.textProperty().bind(messages.bind("filter.title"));
+        pane.setContent(content);
+        pane.setExpanded(true);
+        return pane;
+    }
+
+    private StackPane mapArea() {
+        mapView.addLayer(pins);
+        mapView.setZoom(3);
+        mapView.setFocusTraversable(true);
+        mapView.setId("map");
+        mapView.setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        mapView.getStyleClass().add("map");
+        mapView.setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case LEFT -> pan(-PAN_STEP, 0);
+                case RIGHT -> pan(PAN_STEP, 0);
+                case UP -> pan(0, -PAN_STEP);
+                case DOWN -> pan(0, PAN_STEP);
+                case PLUS, ADD, EQUALS -> zoomBy(1);
+                case MINUS, SUBTRACT -> zoomBy(-1);
+                case F -> fitToData();
+                case N -> newPlaceAtCentre();
+                case ENTER, SPACE -> selectNearestToCentre();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        ContextMenu menu = new ContextMenu();
+        MenuItem here = new MenuItem();
+        here.textProperty().bind(messages.bind("action.newPlaceHere"));
+        menu.getItems().add(here);
+        double[] clickedAt = new double[2];
+        here.setOnAction(e -> newPlaceAt(clickedAt[0], clickedAt[1]));
+        mapView.setOnMouseClicked(e -> {
+            mapView.requestFocus();
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                clickOn(e.getX(), e.getY());
+            }
+        });
+        mapView.setOnContextMenuRequested(e -> {
+            clickedAt[0] = e.getX();
+            clickedAt[1] = e.getY();
+            menu.show(mapView, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        Label attribution = new Label("© OpenStreetMap contributors");
+        attribution.setId("attribution");
+        attribution.getStyleClass().add("attribution");
+        StackPane.setAlignment(attribution, Pos.BOTTOM_RIGHT);
+        Label loading = new Label();
+        loading.textProperty().bind(messages.bind("map.loading"));
+        loading.visibleProperty().bind(context.map().loadingProperty());
+        loading.getStyleClass().add("map-note");
+        StackPane.setAlignment(loading, Pos.TOP_CENTER);
+        Label help = new Label();
+        help.textProperty().bind(messages.bind("map.keys"));
+        help.getStyleClass().add("map-note");
+        help.visibleProperty().bind(mapView.focusedProperty());
+        StackPane.setAlignment(help, Pos.TOP_LEFT);
+        StackPane stack = new StackPane(mapView, attribution, loading, help);
+        stack.getStyleClass().add("map-area");
+        mapView.focusedProperty().addListener((o, was, is) -> stack.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("map-focused"), is));
+        return stack;
+    }
+
+    private void updateMapDescription() {
+        mapView.setAccessibleText(messages.get("map.description", context.map().places().size()));
+    }
+
+    private void clickOn(double x, double y) {
+        long hit = pins.hit(x, y);
+        if (hit == Long.MIN_VALUE) {
+            return;
+        }
+        MapPlaces places = context.map().places();
+        if (hit >= 0) {
+            context.map().selectedProperty().set(places.view((int) hit).place().id());
+        } else {
+            long clusterId = -(hit + 1);
+            int zoom = places.index().expansionZoom(clusterId);
+            MapPoint point = mapView.getMapPosition(x, y);
+            mapView.setZoom(Math.min(19, zoom));
+            mapView.setCenter(point.getLatitude(), point.getLongitude());
+        }
+    }
+
+    /** Enter on the focused map selects the place nearest the centre: keyboard users pick places too. */
+    private void selectNearestToCentre() {
+        long hit = pins.hit(mapView.getWidth() / 2, mapView.getHeight() / 2);
+        if (hit != Long.MIN_VALUE) {
+            clickOn(mapView.getWidth() / 2, mapView.getHeight() / 2);
+        }
+    }
+
+    void pan(double dx, double dy) {
+        MapPoint target = mapView.getMapPosition(mapView.getWidth() / 2 + dx, mapView.getHeight() / 2 + dy);
+        mapView.setCenter(target.getLatitude(), target.getLongitude());
+    }
+
+    void zoomBy(int delta) {
+        MapPoint centre = mapView.getCenter();
+        mapView.setZoom(Math.max(1, Math.min(19, Math.round(pins.zoom()) + delta)));
+        if (centre != null) {
+            mapView.setCenter(centre.getLatitude(), centre.getLongitude());
+        }
+    }
+
+    public void fitToData() {
+        BoundingBox box = context.map().places().bounds();
+        if (box == null) {
+            return;
+        }
+        double w = Math.max(200, mapView.getWidth() > 0 ? mapView.getWidth() : 800);
+        double h = Math.max(200, mapView.getHeight() > 0 ? mapView.getHeight() : 600);
+        double dx = Math.max(1e-9, ClusterIndex.mercatorX(box.maxLon()) - ClusterIndex.mercatorX(box.minLon()));
+        double dy = Math.max(1e-9, ClusterIndex.mercatorY(box.minLat()) - ClusterIndex.mercatorY(box.maxLat()));
+        double zoom = Math.floor(Math.log(Math.min((w - 60) / (dx * 256), (h - 60) / (dy * 256))) / Math.log(2));
+        double cx = (ClusterIndex.mercatorX(box.minLon()) + ClusterIndex.mercatorX(box.maxLon())) / 2;
+        double cy = (ClusterIndex.mercatorY(box.minLat()) + ClusterIndex.mercatorY(box.maxLat())) / 2;
+        mapView.setZoom(Math.max(1, Math.min(18, zoom)));
+        mapView.setCenter(ClusterIndex.latitude(cy), ClusterIndex.longitude(cx));
+    }
+
+    private void goTo(PlaceView view) {
+        context.map().selectedProperty().set(view.place().id());
+        mapView.setZoom(Math.max(17, pins.zoom()));
+        mapView.setCenter(view.place().location().lat(), view.place().location().lon());
+        context.status().messageProperty().set(messages.get("status.centred", view.place().displayName()));
+    }
+
+    private void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> root.lookup("#search").requestFocus());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), mapView::requestFocus);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::reportSelected);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::shareExperience);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newPlaceAtCentre);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::fitToData);
+    }
+
+    private void newPlaceAtCentre() {
+        newPlaceAt(mapView.getWidth() / 2, mapView.getHeight() / 2);
+    }
+
+    private void newPlaceAt(double x, double y) {
+        MapPoint p = mapView.getMapPosition(x, y);
+        GeoPoint at = new GeoPoint(Math.max(-90, Math.min(90, p.getLatitude())), Math.max(-180, Math.min(180, p.getLongitude())));
+        ReportDialog.newPlace(context, stage, at).ifPresent(this::afterSave);
+    }
+
+    private void reportSelected() {
+        PlaceId id = context.map().selectedProperty().get();
+        if (id != null) {
+            ReportDialog.forPlace(context, stage, id).ifPresent(this::afterSave);
+        }
+    }
+
+    private void editReport(Report report) {
+        ReportDialog.edit(context, stage, report).ifPresent(this::afterSave);
+    }
+
+    private void shareExperience() {
+        PlaceId id = context.map().selectedProperty().get();
+        if (id != null) {
+            ExperienceDialog.show(context, stage, id).ifPresent(this::afterSave);
+        }
+    }
+
+    private void afterSave(Report saved) {
+        context.map().placeChanged(saved.placeId());
+        context.map().selectedProperty().set(saved.placeId());
+        context.details().show(saved.placeId());
+        context.status().refresh();
+        context.status().messageProperty().set(messages.get("status.saved"));
+        // Back to the map, where the saved place is; from there Ctrl+Z undoes the save (in a
+        // text field Ctrl+Z undoes typing, as everywhere).
+        mapView.requestFocus();
+    }
+
+    void undo() {
+        context.tasks().execute(() -> context.undo().undoLast(context.store()), undone -> {
+            context.undo().refreshState();
+            undone.ifPresent(save -> {
+                context.map().placeChanged(save.saved().placeId());
+                context.details().refresh();
+                context.status().refresh();
+                context.status().messageProperty().set(messages.get("status.undone"));
+            });
+        }, failure -> context.status().messageProperty().set(messages.get("status.failed", failure.getMessage())));
+    }
+
+    private void openSettings() {
+        SettingsDialog.show(context, stage);
+    }
+
+    public MapView mapView() {
+        return mapView;
+    }
+}
