@@ -22,9 +22,9 @@ for tool in dpkg-deb fakeroot unzip; do
 done
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  step "building the installers: mvn -o -Pinstaller -DskipTests package"
-  mvn -o -q -Pinstaller -DskipTests package >"$tmp/build.log" 2>&1 \
-    || { tail -40 "$tmp/build.log" >&2; fail "mvn -Pinstaller -DskipTests package failed (log above)"; }
+  step "building the installers: mvn -o -Pinstaller -Dmaven.test.skip=true package"
+  mvn -o -q -Pinstaller -Dmaven.test.skip=true package >"$tmp/build.log" 2>&1 \
+    || { tail -40 "$tmp/build.log" >&2; fail "mvn -Pinstaller -Dmaven.test.skip=true package failed (log above)"; }
 fi
 
 image=target/installer/image/seuil
@@ -80,7 +80,8 @@ for f in opt/seuil/bin/seuil opt/seuil/lib/app/seuil.jar opt/seuil/lib/app/seuil
 done
 desktop=$root/opt/seuil/lib/seuil-seuil.desktop
 for line in 'Exec=/opt/seuil/bin/seuil %F' 'Icon=/opt/seuil/lib/seuil.png' 'Name[fr]=Seuil' \
-            'Categories=Education;Geography;Maps;' 'MimeType=application/geo+json;application/x-mapsforge-map;'; do
+            'Categories=Education;Geography;Maps;' 'MimeType=application/geo+json;application/x-mapsforge-map;' \
+            'StartupWMClass=org.seuil.app.SeuilApp'; do
   grep -qxF "$line" "$desktop" || fail "the desktop entry lacks '$line'"
 done
 if command -v desktop-file-validate >/dev/null; then
