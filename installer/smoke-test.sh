@@ -94,6 +94,8 @@ dpkg-deb -f "$deb" Depends | grep -q 'libgtk-3-0' || fail "the .deb does not dep
 dpkg-deb -e "$deb" "$tmp/control"
 grep -q 'ln -sf /opt/seuil/bin/seuil /usr/bin/seuil' "$tmp/control/postinst" || fail "postinst does not link /usr/bin/seuil"
 grep -q 'rm -f /usr/bin/seuil' "$tmp/control/prerm" || fail "prerm does not remove /usr/bin/seuil"
+grep -q 'set +e' "$tmp/control/postinst" \
+  || fail "postinst lets a failing xdg-desktop-menu abort the installation (hosts without /etc/xdg/menus)"
 out=$(headless "$root/opt/seuil/bin/seuil" --version 2>&1) || fail "the unpacked launcher failed: $out"
 [ "$out" = "seuil $version" ] || fail "the unpacked launcher printed '$out'"
 echo "   launcher, runtime, jar, desktop entry, MIME types, icon, copyright, postinst/prerm: present"
