@@ -55,6 +55,11 @@ public final class Packager {
             System.err.println("usage: java installer/Packager.java [...] -- OS VERSION KEEP-NATIVES EXTRA-MODULES");
             System.exit(2);
         }
+        if (!List.of("linux", "windows", "macos").contains(own.get(0))) {
+            System.err.println("installer: no installer for this system (" + System.getProperty("os.name")
+                    + "): jpackage builds .deb on Linux, .msi on Windows, .dmg on macOS");
+            System.exit(2);
+        }
         try {
             new Packager(own.get(0), own.get(1), List.of(own.get(2).split(",")), own.get(3)).build();
         } catch (IOException | RuntimeException e) {
