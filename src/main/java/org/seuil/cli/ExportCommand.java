@@ -2,11 +2,8 @@ package org.seuil.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import org.seuil.formats.csv.PlaceCsvWriter;
 import org.seuil.formats.geojson.GeoJsonWriter;
-import org.seuil.store.PlaceFilter;
-import org.seuil.store.sqlite.SqlitePlaceStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,17 +29,8 @@ public final class ExportCommand {
 
         @Override
         public Integer call() {
-            PlaceFilter filter = filters.filter();
-            AtomicLong count = new AtomicLong();
-            try (SqlitePlaceStore s = store.open()) {
-                AtomicOutput.write(out, temporary -> {
-                    try (GeoJsonWriter writer = GeoJsonWriter.open(temporary)) {
-                        s.forEach(filter, writer);
-                        count.set(writer.count());
-                    }
-                });
-            }
-            spec.commandLine().getOut().printf("%d places written to %s%n", count.get(), out);
+            long count = PlaceExport.run(store, filters, out, temporary -> PlaceExport.sink(GeoJsonWriter.open(temporary)));
+            spec.commandLine().getOut().printf("%d places written to %s%n", count, out);
             return 0;
         }
     }
@@ -61,19 +49,8 @@ public final class ExportCommand {
 
         @Override
         public Integer call() {
-            PlaceFilter filter = filters.filter();
-            AtomicLong count = new AtomicLong();
-            try (SqlitePlaceStore s = store.open()) {
-                AtomicOutput.write(out, temporary -> {
-                    try (PlaceCsvWriter writer = PlaceCsvWriter.open(temporary)) {
-                        s.forEach(filter, record -> {
-                            writer.accept(record);
-                            count.incrementAndGet();
-                        });
-                    }
-                });
-            }
-            spec.commandLine().getOut().printf("%d places written to %s%n", count.get(), out);
+            long count = PlaceExport.run(store, filters, out, temporary -> PlaceExport.sink(PlaceCsvWriter.open(temporary)));
+            spec.commandLine().getOut().printf("%d places written to %s%n", count, out);
             return 0;
         }
     }

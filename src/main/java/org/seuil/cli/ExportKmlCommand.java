@@ -2,10 +2,7 @@ package org.seuil.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import org.seuil.formats.kml.KmlWriter;
-import org.seuil.store.PlaceFilter;
-import org.seuil.store.sqlite.SqlitePlaceStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,17 +23,8 @@ public final class ExportKmlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlaceFilter filter = filters.filter();
-        AtomicLong count = new AtomicLong();
-        try (SqlitePlaceStore s = store.open()) {
-            AtomicOutput.write(out, temporary -> {
-                try (KmlWriter writer = KmlWriter.create(temporary, "Seuil places")) {
-                    s.forEach(filter, writer);
-                    count.set(writer.placemarks());
-                }
-            });
-        }
-        spec.commandLine().getOut().printf("%d places written to %s%n", count.get(), out);
+        long count = PlaceExport.run(store, filters, out, temporary -> PlaceExport.sink(KmlWriter.create(temporary, "Seuil places")));
+        spec.commandLine().getOut().printf("%d places written to %s%n", count, out);
         return 0;
     }
 }

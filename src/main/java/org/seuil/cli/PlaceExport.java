@@ -1,0 +1,60 @@
+package org.seuil.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.seuil.domain.PlaceRecord;
+import org.seuil.store.PlaceFilter;
+import org.seuil.store.sqlite.SqlitePlaceStore;
+
+/**
+ * The one way place exports run: the store streams the places the filters select into a writer
+ * that writes beside the target, and the file is moved into place only when complete.
+ */
+final class PlaceExport {
+    /** A writer of places opened on the temporary file. */
+    interface Sink extends Consumer<PlaceRecord>, AutoCloseable {
+    }
+
+    interface Opener {
+        Sink open(Path temporary) throws Exception;
+    }
+
+    private PlaceExport() {
+    }
+
+    static <W extends Consumer<PlaceRecord> & AutoCloseable> Sink sink(W writer) {
+        return new Sink() {
+            @Override
+            public void accept(PlaceRecord record) {
+                writer.accept(record);
+            }
+
+            @Override
+            public void close() throws Exception {
+                writer.close();
+            }
+        };
+    }
+
+    /** Runs the export and returns the number of places written. */
+    static long run(StoreOption store, FilterOptions filters, Path out, Opener opener) {
+        PlaceFilter filter = filters.filter();
+        AtomicLong count = new AtomicLong();
+        try (SqlitePlaceStore s = store.open()) {
+            AtomicOutput.write(out, temporary -> {
+                try (Sink sink = opener.open(temporary)) {
+                    s.forEach(filter, record -> {
+                        sink.accept(record);
+                        count.incrementAndGet();
+                    });
+                } catch (java.io.IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new java.io.IOException(e.getMessage(), e);
+                }
+            });
+        }
+        return count.get();
+    }
+}
