@@ -270,7 +270,9 @@ public final class MainView {
 
     private StackPane mapArea() {
         mapView.addLayer(pins);
-        mapView.setZoom(3);
+        // Until the store has places to fit, show the inhabited world rather than the open sea.
+        mapView.setZoom(2);
+        mapView.setCenter(30, 10);
         mapView.setFocusTraversable(true);
         mapView.setId("map");
         mapView.setAccessibleRole(AccessibleRole.IMAGE_VIEW);
