@@ -127,6 +127,30 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void everyCommandOfTheWholeTreeAnswersHelp() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        walk(SeuilCommand.commandLine(), new java.util.ArrayList<>(), missing);
+        assertTrue(missing.isEmpty(), "commands without a working --help: " + missing);
+    }
+
+    private static void walk(picocli.CommandLine command, java.util.List<String> path, java.util.List<String> missing) {
+        for (var entry : command.getSubcommands().entrySet()) {
+            if (entry.getKey().equals("help")) {
+                continue;
+            }
+            java.util.List<String> args = new java.util.ArrayList<>(path);
+            args.add(entry.getKey());
+            java.util.List<String> withHelp = new java.util.ArrayList<>(args);
+            withHelp.add("--help");
+            CommandLineRun run = CommandLineRun.of(withHelp.toArray(String[]::new));
+            if (run.exitCode() != 0 || !run.out().contains("Usage:")) {
+                missing.add(String.join(" ", args));
+            }
+            walk(entry.getValue(), args, missing);
+        }
+    }
+
+    @Test
     void statsCountPlacesPerGradeAndCategory() {
         Path pbf = SharedData.file("osm/monaco-2021-04-21.osm.pbf");
         assertEquals(0, CommandLineRun.of("import", "osm", pbf.toString(), "--db", db()).exitCode());
