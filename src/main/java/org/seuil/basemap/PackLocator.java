@@ -52,6 +52,23 @@ public final class PackLocator {
         return Path.of("maps");
     }
 
+    /**
+     * Opens a pack as the renderer will and reads its header ({@code kind}: {@code mapsforge} or
+     * {@code mbtiles}, as the server lists packs); throws, saying why, when it does not read.
+     */
+    public static void checkReadable(Path file, String kind) throws IOException {
+        if ("mapsforge".equals(kind)) {
+            MapsforgeTileSource.openMapFile(file).close();
+        } else if ("mbtiles".equals(kind)) {
+            try (MBTiles mbtiles = MBTiles.openReadOnly(file)) {
+                mbtiles.metadata();
+                mbtiles.tileCount();
+            }
+        } else {
+            throw new IOException(file + ": unknown pack kind '" + kind + "' (mapsforge or mbtiles)");
+        }
+    }
+
     public static List<Path> defaultFolders(Path dataFolder) {
         return List.of(shippedFolder(), installFolder(dataFolder));
     }

@@ -3,6 +3,7 @@ package org.seuil.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +24,9 @@ import org.seuil.basemap.world.WorldFile;
 import org.seuil.basemap.world.WorldOverview;
 import org.seuil.domain.BoundingBox;
 import org.seuil.store.DataFolder;
+import org.seuil.sync.client.PackDownloader;
+import org.seuil.sync.client.PackRefusedException;
+import org.seuil.sync.client.SyncException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Parameters;
 /** {@code seuil maps}: offline map packs (install, list, prefetch) and the world overview file. */
 @Command(name = "maps", mixinStandardHelpOptions = true,
         description = "Offline maps: install mapsforge packs, list them, pre-render an area, build the world overview.",
-        subcommands = {MapsCommand.Install.class, MapsCommand.ListPacks.class, MapsCommand.Prefetch.class, MapsCommand.World.class})
+        subcommands = {MapsCommand.Install.class, MapsCommand.ListPacks.class, MapsCommand.Prefetch.class, MapsCommand.World.class,
+                MapsCommand.Remote.class, MapsCommand.Download.class})
 public final class MapsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -212,6 +217,119 @@ public final class MapsCommand implements Runnable {
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d countries, %d land polygons, %d arcs, %d points, %d bytes%n",
                     out, world.countries().size(), world.land().size(), world.arcs().size(), points, Files.size(absolute));
             return 0;
+        }
+    }
+
+    /** The shared server and token, as {@code seuil sync} takes them. */
+    static final class ServerOption {
+        @Option(names = "--server", required = true, paramLabel = "URL", description = "the shared server, e.g. https://seuil.example.org")
+        URI server;
+
+        @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:SEUIL_TOKEN}",
+                description = "bearer token from `seuil server token create` (default: env SEUIL_TOKEN)")
+        String token;
+
+        PackDownloader downloader() {
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("a token is required: --token TOKEN or env SEUIL_TOKEN");
+            }
+            return new PackDownloader(server, token);
+        }
+    }
+
+    @Command(name = "remote", mixinStandardHelpOptions = true, description = "Lists the offline packs a shared server offers.")
+    static final class Remote implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ServerOption server = new ServerOption();
+
+        @Override
+        public Integer call() throws SyncException {
+            PrintWriter out = spec.commandLine().getOut();
+            List<PackDownloader.RemotePack> packs = server.downloader().list();
+            if (packs.isEmpty()) {
+                out.println("the server offers no packs");
+            }
+            for (PackDownloader.RemotePack p : packs) {
+                String bounds = p.bounds() == null ? "bounds unknown" : String.format(Locale.ROOT, "bbox %.5f,%.5f,%.5f,%.5f",
+                        p.bounds().minLon(), p.bounds().minLat(), p.bounds().maxLon(), p.bounds().maxLat());
+                out.println(p.name() + "  " + p.kind() + "  " + size(p.size()) + "  " + bounds + "  sha256 " + p.sha256());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "download", mixinStandardHelpOptions = true,
+            description = "Downloads a pack from a shared server into the data folder's maps/ folder, resuming an interrupted"
+                    + " download, and installs it once its checksum and header are verified.")
+    static final class Download implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "The pack's name as `seuil maps remote` lists it.")
+        String name;
+
+        @Option(names = "--force", description = "Replace an installed pack of the same name.")
+        boolean force;
+
+        @CommandLine.Mixin
+        ServerOption server = new ServerOption();
+
+        @CommandLine.Mixin
+        DataFolderOption data = new DataFolderOption();
+
+        @Override
+        public Integer call() throws IOException, SyncException, PackRefusedException {
+            PackDownloader downloader = server.downloader();
+            PackDownloader.RemotePack pack = downloader.list().stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(name + ": the server offers no such pack (see `seuil maps remote`)"));
+            Path folder = PackLocator.installFolder(data.resolve());
+            Path target = folder.resolve(pack.name());
+            if (Files.exists(target) && !force) {
+                throw new IllegalArgumentException(target + " is already installed (use --force to replace it)");
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            ByteBar bar = new ByteBar(err);
+            PackDownloader.Result result;
+            try {
+                result = downloader.download(pack, folder, PackLocator::checkReadable, bar::show);
+            } finally {
+                bar.finish();
+            }
+            spec.commandLine().getOut().println("installed " + result.installed() + " (" + pack.kind() + ", " + size(pack.size())
+                    + (result.resumedFrom() > 0 ? ", resumed from " + size(result.resumedFrom()) : "") + ", sha256 verified)");
+            return 0;
+        }
+    }
+
+    /** A byte progress bar redrawn in place, at most once a percent. */
+    static final class ByteBar {
+        private static final int WIDTH = 30;
+        private final PrintWriter err;
+        private int lastPercent = -1;
+
+        ByteBar(PrintWriter err) {
+            this.err = err;
+        }
+
+        void show(long done, long total) {
+            int percent = total == 0 ? 100 : (int) (100 * done / total);
+            if (percent == lastPercent) {
+                return;
+            }
+            lastPercent = percent;
+            int filled = percent * WIDTH / 100;
+            err.printf(Locale.ROOT, "\r[%s%s] %3d%% %s of %s", "#".repeat(filled), ".".repeat(WIDTH - filled), percent, size(done), size(total));
+            err.flush();
+        }
+
+        void finish() {
+            if (lastPercent >= 0) {
+                err.println();
+                err.flush();
+            }
         }
     }
 

@@ -25,7 +25,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all, behind a TLS proxy)")
     String host;
 
-    @Option(names = "--maps", paramLabel = "DIR", description = "folder of offline map packs (.map) offered for download")
+    @Option(names = "--maps", paramLabel = "DIR", description = "folder of offline map packs (.map, .mbtiles) offered for download")
     Path maps;
 
     @Option(names = "--rate", defaultValue = "50", description = "requests a second per token (default: ${DEFAULT-VALUE})")

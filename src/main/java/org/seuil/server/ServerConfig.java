@@ -10,7 +10,7 @@ import org.seuil.sync.protocol.WireLimits;
  *
  * @param requestsPerSecond steady rate a token may send
  * @param burst             requests a token may send at once after a pause
- * @param maps              folder of offline map packs ({@code .map}) offered for download, or null
+ * @param maps              folder of offline map packs ({@code .map}, {@code .mbtiles}) offered for download, or null
  */
 public record ServerConfig(WireLimits limits, int maxPhotoBytes, int maxPageSize,
                            double requestsPerSecond, int burst, Path maps, Clock clock) {

@@ -6,8 +6,10 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.seuil.domain.BoundingBox;
 import org.seuil.domain.InvalidValueException;
 import org.seuil.domain.PlaceAccessibility;
@@ -46,7 +47,6 @@ public final class SeuilServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SeuilServer.class);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern MAP_FILE = Pattern.compile("[A-Za-z0-9._-]{1,100}\\.map");
     private static final int DEFAULT_PAGE = 500;
     private static final int MAX_PLACES = 1000;
 
@@ -55,11 +55,13 @@ public final class SeuilServer implements AutoCloseable {
     private final WireCodec codec;
     private final RateLimiter rateLimiter;
     private final Javalin app;
+    private final MapPacks mapPacks;
 
     public SeuilServer(ServerStore store, ServerConfig config) {
         this.store = store;
         this.config = config;
         this.codec = new WireCodec(config.limits());
+        this.mapPacks = new MapPacks(config.maps());
         this.rateLimiter = new RateLimiter(config.requestsPerSecond(), config.burst(), System::nanoTime);
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -257,31 +259,77 @@ public final class SeuilServer implements AutoCloseable {
     }
 
     private void listMaps(Context ctx) throws IOException {
-        List<String> names = mapFiles();
+        authenticate(ctx);
+        List<MapPacks.Pack> packs = mapPacks.list();
         json(ctx, 200, out -> {
             out.writeArrayFieldStart("maps");
-            for (String n : names) {
-                out.writeString(n);
+            for (MapPacks.Pack p : packs) {
+                out.writeStartObject();
+                out.writeStringField("name", p.name());
+                out.writeNumberField("size", p.size());
+                out.writeStringField("sha256", p.sha256());
+                out.writeStringField("kind", p.kind());
+                if (p.bounds() != null) {
+                    out.writeArrayFieldStart("bounds");
+                    out.writeNumber(p.bounds().minLon());
+                    out.writeNumber(p.bounds().minLat());
+                    out.writeNumber(p.bounds().maxLon());
+                    out.writeNumber(p.bounds().maxLat());
+                    out.writeEndArray();
+                }
+                out.writeEndObject();
             }
             out.writeEndArray();
         });
     }
 
+    /**
+     * Streams a pack from disk (never whole in memory), honouring a single {@code Range} so an
+     * interrupted download resumes; {@code If-Range} with another ETag sends the whole new pack.
+     */
     private void getMap(Context ctx) throws IOException {
+        authenticate(ctx);
         String name = ctx.pathParam("name");
-        if (!MAP_FILE.matcher(name).matches() || !mapFiles().contains(name)) {
+        Optional<MapPacks.Pack> found = mapPacks.find(name);
+        if (found.isEmpty()) {
             problem(ctx, Problem.of(404, "not-found", "No such map pack", name));
             return;
         }
-        ctx.status(200).contentType("application/octet-stream").result(Files.newInputStream(config.maps().resolve(name)));
-    }
-
-    private List<String> mapFiles() throws IOException {
-        if (config.maps() == null || !Files.isDirectory(config.maps())) {
-            return List.of();
+        MapPacks.Pack pack = found.get();
+        String etag = "\"" + pack.sha256() + "\"";
+        long size = pack.size();
+        String ifRange = ctx.header("If-Range");
+        ByteRange.Parsed range = ifRange != null && !ifRange.strip().equals(etag)
+                ? ByteRange.WHOLE : ByteRange.parse(ctx.header("Range"), size);
+        ctx.header("Accept-Ranges", "bytes");
+        ctx.header("ETag", etag);
+        if (range.unsatisfiable()) {
+            ctx.header("Content-Range", "bytes */" + size);
+            problem(ctx, Problem.of(416, "range-not-satisfiable", "The requested range is outside the pack",
+                    ctx.header("Range") + " asked of " + size + " bytes"));
+            return;
         }
-        try (Stream<Path> files = Files.list(config.maps())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> MAP_FILE.matcher(n).matches()).sorted().toList();
+        long first = range.whole() ? 0 : range.first();
+        long length = range.whole() ? size : range.last() - first + 1;
+        ctx.status(range.whole() ? 200 : 206);
+        if (!range.whole()) {
+            ctx.header("Content-Range", "bytes " + first + "-" + range.last() + "/" + size);
+        }
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType("application/octet-stream");
+        ctx.res().setContentLengthLong(length);
+        // The raw servlet stream: Javalin's own stream would buffer or compress the body.
+        try (FileChannel channel = FileChannel.open(pack.file(), StandardOpenOption.READ)) {
+            WritableByteChannel out = Channels.newChannel(ctx.res().getOutputStream());
+            long sent = 0;
+            while (sent < length) {
+                long n = channel.transferTo(first + sent, length - sent, out);
+                if (n <= 0) {
+                    throw new IOException(pack.file() + " shrank while being sent");
+                }
+                sent += n;
+            }
+            ctx.res().getOutputStream().flush();
         }
     }
 

@@ -34,6 +34,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.seuil.app.AppContext;
 import org.seuil.app.i18n.Messages;
+import org.seuil.app.map.ServerPacksDialog;
 import org.seuil.app.places.FiltersViewModel;
 import org.seuil.app.places.MapPlaces;
 import org.seuil.app.places.PinLayer;
@@ -122,11 +123,13 @@ public final class MainView {
         undo.disableProperty().bind(context.undo().canUndoProperty().not());
         Button settings = button("action.settings", "action.settings.help", this::openSettings);
         settings.setId("settings");
+        Button packs = button("action.packs", "action.packs.help", () -> ServerPacksDialog.show(context, stage));
+        packs.setId("server-packs");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // Settings before the spacer: at large text sizes the toolbar may overflow, and the
         // overflow menu must not swallow the way to the text size setting itself.
-        ToolBar bar = new ToolBar(fit, newPlace, report, share, new Separator(), undo, settings, spacer);
+        ToolBar bar = new ToolBar(fit, newPlace, report, share, new Separator(), undo, settings, packs, spacer);
         bar.setAccessibleRole(AccessibleRole.TOOL_BAR);
         return bar;
     }
