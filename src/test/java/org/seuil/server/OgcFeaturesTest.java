@@ -33,6 +33,8 @@ import org.seuil.domain.PlaceId;
 import org.seuil.domain.Report;
 import org.seuil.domain.ReportId;
 import org.seuil.formats.GdalTools;
+import org.seuil.server.store.PostgresServerStore;
+import org.seuil.server.store.PostgresTestCluster;
 import org.seuil.server.store.Role;
 import org.seuil.server.store.ServerStore;
 import org.seuil.server.store.SqliteServerStore;
@@ -59,7 +61,12 @@ class OgcFeaturesTest {
 
     @BeforeEach
     void start() throws Exception {
-        store = SqliteServerStore.open(dir.resolve("server.db"));
+        serve(SqliteServerStore.open(dir.resolve("server.db")));
+    }
+
+    /** Serves {@code opened}, filled with the {@link #PLACES} places through the real push route. */
+    private void serve(ServerStore opened) throws Exception {
+        store = opened;
         reporter = store.createToken("alice", Role.REPORTER, T0);
         String bob = store.createToken("bob", Role.REPORTER, T0);
         planner = store.createToken("city", Role.PLANNER, T0);
@@ -296,6 +303,26 @@ class OgcFeaturesTest {
         String spatial = GdalTools.run("ogrinfo", "--config", "GDAL_HTTP_HEADERS", auth, "-ro", "-so",
                 "-spat", "7.4049", "43.7219", "7.4111", "43.7261", "OAPIF:" + base(), "places");
         assertEquals(9, featureCount(spatial), spatial);
+    }
+
+    @Test
+    void gdalListsEveryPlaceOfAPostgresStoreToo() throws Exception {
+        GdalTools.assumeInstalled("ogrinfo");
+        String url = PostgresTestCluster.freshSchemaUrl();
+        stop();
+        serve(PostgresServerStore.open(url, 4));
+        String summary = GdalTools.run("ogrinfo", "--config", "GDAL_HTTP_HEADERS", "Authorization: Bearer " + planner, "-ro", "-so",
+                "OAPIF:" + base(), "places");
+        assertEquals(PLACES, store.countPlaces(BoundingBox.WORLD));
+        assertEquals(PLACES, featureCount(summary), summary);
+        Set<String> seen = new HashSet<>();
+        String next = base() + "/collections/places/items?limit=64";
+        while (next != null) {
+            JsonNode page = json(planner, next);
+            page.get("features").forEach(f -> assertTrue(seen.add(f.get("id").asText())));
+            next = link(page, "next");
+        }
+        assertEquals(PLACES, seen.size());
     }
 
     @Test
