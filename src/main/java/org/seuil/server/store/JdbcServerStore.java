@@ -375,8 +375,38 @@ abstract class JdbcServerStore implements ServerStore {
                     }
                 }
             }
-            return withReports(c, places);
+            return pageWithReports(c, bbox, places);
         });
+    }
+
+    /**
+     * The reports of a page of places (in id order) in one query instead of one per place: those of
+     * the places in the box whose id lies between the page's first and last, which are exactly the
+     * page's places. A page of 10,000 would otherwise be 10,000 round trips to PostgreSQL.
+     */
+    private static List<PlaceRecord> pageWithReports(Connection c, BoundingBox bbox, List<Place> places) throws SQLException {
+        if (places.isEmpty()) {
+            return List.of();
+        }
+        Map<PlaceId, List<Report>> reports = new java.util.HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT r.body FROM reports r JOIN places p ON p.id = r.place_id "
+                + "WHERE p.id >= ? AND p.id <= ? AND p.lon >= ? AND p.lon <= ? AND p.lat >= ? AND p.lat <= ? "
+                + "AND r.deleted = 0 AND r.hidden_by IS NULL ORDER BY r.id")) {
+            s.setString(1, places.get(0).id().value());
+            s.setString(2, places.get(places.size() - 1).id().value());
+            bindBox(s, 3, bbox);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Report r = parseReport(rs.getString(1));
+                    reports.computeIfAbsent(r.placeId(), k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        List<PlaceRecord> result = new ArrayList<>(places.size());
+        for (Place p : places) {
+            result.add(new PlaceRecord(p, reports.getOrDefault(p.id(), List.of())));
+        }
+        return result;
     }
 
     @Override
