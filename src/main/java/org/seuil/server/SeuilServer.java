@@ -101,6 +101,7 @@ public final class SeuilServer implements AutoCloseable {
         app.post(base + "/reports/{id}/hide", this::hide);
         app.get(base + "/maps", this::listMaps);
         app.get(base + "/maps/{name}", this::getMap);
+        new OgcFeaturesRoutes(store, this::authenticate, config.clock()).mount(app);
 
         app.exception(ProtocolException.class, (e, ctx) -> problem(ctx, e.problem()));
         app.exception(BatchRefusedException.class, (e, ctx) -> problem(ctx, e.problem()));
@@ -335,7 +336,7 @@ public final class SeuilServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- helpers
 
-    private Principal authenticate(Context ctx) {
+    Principal authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
         Optional<Principal> who = store.authenticate(token);

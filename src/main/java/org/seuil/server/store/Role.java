@@ -23,6 +23,11 @@ public enum Role {
         return this == MODERATOR || this == ADMIN;
     }
 
+    /** Reads the live analysis layer (OGC API - Features): planners and those who oversee reports. */
+    public boolean mayAnalyse() {
+        return this == PLANNER || this == MODERATOR || this == ADMIN;
+    }
+
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.seuil.domain.BoundingBox;
+import org.seuil.domain.PlaceId;
 import org.seuil.domain.PlaceRecord;
 import org.seuil.domain.ReportId;
 import org.seuil.sync.protocol.ChangePage;
@@ -44,6 +45,22 @@ public interface ServerStore extends AutoCloseable {
 
     /** Places in the box with their live, visible reports, at most {@code limit} places. */
     List<PlaceRecord> places(BoundingBox bbox, int limit);
+
+    /**
+     * Keyset paging: places in the box whose id sorts after {@code after} (from the start when
+     * null), in id order, with their live, visible reports, at most {@code limit}. Stable while
+     * places are added, unlike an offset.
+     */
+    List<PlaceRecord> places(BoundingBox bbox, PlaceId after, int limit);
+
+    /** How many places lie in the box. */
+    long countPlaces(BoundingBox bbox);
+
+    /** One place with its live, visible reports. */
+    Optional<PlaceRecord> place(PlaceId id);
+
+    /** The smallest box holding every place; empty when there is none. */
+    Optional<BoundingBox> extent();
 
     /** Stores a photo unless it is already there; true when it was new. */
     boolean putPhoto(StoredPhoto photo, Principal who, Instant now);

@@ -284,4 +284,46 @@ class ServerStoreContractTest {
         assertTrue(store.deleteUser("alice", T0).isEmpty());
         assertTrue(store.authenticate(store.createToken("alice", Role.REPORTER, T0)).isPresent(), "the name is free again");
     }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void placesPageByIdAfterTheLastOneSeenAndAreCountedFoundAndBoxed(String backend) {
+        store = open(backend, dir);
+        assertTrue(store.extent().isEmpty(), "no places, no extent");
+        Principal alice = user("alice", Role.REPORTER);
+        List<String> ids = List.of(uuid(3), "osm:node/40", uuid(1), "osm:way/7", uuid(2), "osm:node/5", "osm:relation/9");
+        List<ReportFeature> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            org.seuil.domain.Place p = org.seuil.sync.protocol.Fixtures.place(ids.get(i), 7.41 + i * 0.01, 43.72 + i * 0.001);
+            batch.add(new ReportFeature(p, org.seuil.sync.protocol.Fixtures.report(uuid(100 + i), p, "alice", 1, Accessibility.NO, 1)));
+        }
+        store.applyBatch(alice, "k1", "h1", batch, T0);
+
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        org.seuil.domain.PlaceId after = null;
+        int pages = 0;
+        while (true) {
+            List<org.seuil.domain.PlaceRecord> page = store.places(BoundingBox.WORLD, after, 3);
+            if (page.isEmpty()) {
+                break;
+            }
+            pages++;
+            for (org.seuil.domain.PlaceRecord r : page) {
+                assertTrue(seen.add(r.place().id().value()), r.place().id() + " came twice");
+                assertEquals(1, r.reports().size());
+            }
+            after = page.get(page.size() - 1).place().id();
+        }
+        assertEquals(new java.util.HashSet<>(ids), seen);
+        assertEquals(3, pages);
+
+        assertEquals(7, store.countPlaces(BoundingBox.WORLD));
+        BoundingBox firstThree = new BoundingBox(7.405, 43.7, 7.435, 43.8);
+        assertEquals(3, store.countPlaces(firstThree));
+        assertEquals(java.util.Set.of(uuid(3), "osm:node/40", uuid(1)), store.places(firstThree, null, 10).stream()
+                .map(r -> r.place().id().value()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(new BoundingBox(7.41, 43.72, 7.47, 43.726), store.extent().orElseThrow());
+        assertEquals(Accessibility.NO, store.place(new org.seuil.domain.PlaceId("osm:way/7")).orElseThrow().accessibility().wheelchair());
+        assertTrue(store.place(new org.seuil.domain.PlaceId("osm:way/8")).isEmpty());
+    }
 }
