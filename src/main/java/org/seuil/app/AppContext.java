@@ -12,6 +12,7 @@ import org.seuil.app.report.PhotoLibrary;
 import org.seuil.app.report.UndoHistory;
 import org.seuil.app.settings.SettingsViewModel;
 import org.seuil.app.task.TaskExecutor;
+import org.seuil.app.transfer.TransferViewModel;
 import org.seuil.store.PlaceStore;
 
 /**
@@ -30,6 +31,7 @@ public final class AppContext {
     private final SearchViewModel search;
     private final PlaceDetailsViewModel details;
     private final StatusViewModel status;
+    private final TransferViewModel transfer;
 
     /**
      * @param settingsFile where settings are kept, or null to keep them in memory (tests)
@@ -46,6 +48,7 @@ public final class AppContext {
         this.search = new SearchViewModel(store, tasks);
         this.details = new PlaceDetailsViewModel(store, tasks, messages, settings.authorProperty());
         this.status = new StatusViewModel(store, tasks);
+        this.transfer = new TransferViewModel(store, tasks, messages);
         map.profileProperty().bind(settings.activeProfileProperty());
         map.selectedProperty().addListener((o, old, now) -> details.show(now));
     }
@@ -92,6 +95,10 @@ public final class AppContext {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    public TransferViewModel transfer() {
+        return transfer;
     }
 
     public String author() {

@@ -14,7 +14,10 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
@@ -31,7 +34,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import java.util.List;
 import org.seuil.app.AppContext;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.places.FiltersViewModel;
@@ -47,7 +52,9 @@ import org.seuil.domain.GeoPoint;
 import org.seuil.domain.PlaceId;
 import org.seuil.domain.Report;
 import org.seuil.geo.cluster.ClusterIndex;
+import org.seuil.store.PlaceFilter;
 import org.seuil.store.PlaceView;
+import org.seuil.app.transfer.TransferViewModel;
 
 /**
  * The main window: search and filters on the left, the map in the middle, the selected place on
@@ -85,7 +92,7 @@ public final class MainView {
 
     private void build() {
         root.getStyleClass().add("seuil-root");
-        root.setTop(toolbar());
+        root.setTop(new VBox(menuBar(), toolbar()));
         root.setLeft(sidebar());
         root.setCenter(mapArea());
         ScrollPane right = new ScrollPane(placePanel.node());
@@ -104,6 +111,78 @@ public final class MainView {
         });
         context.map().reload();
         context.status().refresh();
+        // After an import: reload, then fit the map to what is there now.
+        context.transfer().importsProperty().addListener((o, old, now) -> {
+            fittedOnce = false;
+            context.map().reload();
+            context.status().refresh();
+        });
+        context.transfer().messageProperty().addListener((o, old, now) -> {
+            if (!now.isEmpty()) {
+                context.status().messageProperty().set(now);
+            }
+        });
+    }
+
+    private MenuBar menuBar() {
+        Menu data = new Menu();
+        data.textProperty().bind(messages.bind("menu.data"));
+        data.setMnemonicParsing(true);
+        data.setId("menu-data");
+        MenuItem osm = menuItem("menu.import.osm", "menu-import-osm", () -> importFile(TransferViewModel.ImportKind.OSM));
+        MenuItem geojson = menuItem("menu.import.geojson", "menu-import-geojson", () -> importFile(TransferViewModel.ImportKind.GEOJSON));
+        MenuItem csv = menuItem("menu.import.csv", "menu-import-csv", () -> importFile(TransferViewModel.ImportKind.CSV));
+        MenuItem exportGeojson = menuItem("menu.export.geojson", "menu-export-geojson", () -> exportFile(TransferViewModel.ExportKind.GEOJSON));
+        MenuItem exportCsv = menuItem("menu.export.csv", "menu-export-csv", () -> exportFile(TransferViewModel.ExportKind.CSV));
+        for (MenuItem item : List.of(osm, geojson, csv, exportGeojson, exportCsv)) {
+            // One import or export at a time: the store runs one write transaction anyway.
+            item.disableProperty().bind(context.transfer().runningProperty());
+        }
+        data.getItems().addAll(osm, geojson, csv, new SeparatorMenuItem(), exportGeojson, exportCsv);
+        MenuBar bar = new MenuBar(data);
+        bar.setId("menu-bar");
+        bar.accessibleTextProperty().bind(messages.bind("menu.data.help"));
+        return bar;
+    }
+
+    private MenuItem menuItem(String key, String id, Runnable action) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(messages.bind(key));
+        item.setMnemonicParsing(true);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private FileChooser.ExtensionFilter extensions(TransferViewModel.ImportKind kind) {
+        return switch (kind) {
+            case OSM -> new FileChooser.ExtensionFilter(messages.get("chooser.osm"), "*.osm", "*.osm.gz", "*.osm.pbf", "*.pbf");
+            case GEOJSON -> new FileChooser.ExtensionFilter(messages.get("chooser.geojson"), "*.geojson", "*.json");
+            case CSV -> new FileChooser.ExtensionFilter(messages.get("chooser.csv"), "*.csv");
+        };
+    }
+
+    private void importFile(TransferViewModel.ImportKind kind) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("menu.import." + kind.name().toLowerCase(java.util.Locale.ROOT)).replace("_", ""));
+        chooser.getExtensionFilters().add(extensions(kind));
+        java.io.File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            context.transfer().importFile(file.toPath(), kind, false);
+        }
+    }
+
+    private void exportFile(TransferViewModel.ExportKind kind) {
+        FileChooser chooser = new FileChooser();
+        String extension = kind == TransferViewModel.ExportKind.GEOJSON ? "geojson" : "csv";
+        chooser.setTitle(messages.get("menu.export." + extension).replace("_", ""));
+        chooser.getExtensionFilters().add(kind == TransferViewModel.ExportKind.GEOJSON
+                ? extensions(TransferViewModel.ImportKind.GEOJSON) : extensions(TransferViewModel.ImportKind.CSV));
+        chooser.setInitialFileName("seuil." + extension);
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            context.transfer().exportFile(file.toPath(), kind, PlaceFilter.ALL);
+        }
     }
 
     private ToolBar toolbar() {

@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -60,7 +63,7 @@ public final class TransferViewModel {
     private final PlaceStore store;
     private final TaskExecutor tasks;
     private final Messages messages;
-    private final Runnable afterImport;
+    private final IntegerProperty imports = new SimpleIntegerProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(INDETERMINATE);
     private final StringProperty progressText = new SimpleStringProperty("");
@@ -68,14 +71,10 @@ public final class TransferViewModel {
     private final BooleanProperty failed = new SimpleBooleanProperty();
     private volatile AtomicBoolean cancelled = new AtomicBoolean();
 
-    /**
-     * @param afterImport run on the UI thread after an import changed the store (reload the map, fit to the data)
-     */
-    public TransferViewModel(PlaceStore store, TaskExecutor tasks, Messages messages, Runnable afterImport) {
+    public TransferViewModel(PlaceStore store, TaskExecutor tasks, Messages messages) {
         this.store = store;
         this.tasks = tasks;
         this.messages = messages;
-        this.afterImport = afterImport;
     }
 
     public static ImportKind importKindOf(Path file) {
@@ -96,7 +95,7 @@ public final class TransferViewModel {
             progress.set(1);
             message.set(messages.get("transfer.imported", file.getFileName(), summary.placesCreated(), summary.placesUpdated(),
                     summary.placesUnchanged()));
-            afterImport.run();
+            imports.set(imports.get() + 1);
         }, failure -> finishFailed(failure, flag, "transfer.importCancelled"));
     }
 
@@ -340,6 +339,11 @@ public final class TransferViewModel {
     /** The outcome: a summary, "cancelled", or one line saying what was wrong and where. */
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** Counts finished imports: the main window reloads the map and fits it to the data when it moves. */
+    public ReadOnlyIntegerProperty importsProperty() {
+        return imports;
     }
 
     public BooleanProperty failedProperty() {

@@ -35,7 +35,8 @@ class TransferViewModelTest {
     @BeforeEach
     void open() {
         store = SqlitePlaceStore.open(dir.resolve("s.db"));
-        transfer = new TransferViewModel(store, new CurrentThreadTaskExecutor(), new Messages(Locale.ENGLISH), reloads::incrementAndGet);
+        transfer = new TransferViewModel(store, new CurrentThreadTaskExecutor(), new Messages(Locale.ENGLISH));
+        transfer.importsProperty().addListener((o, old, now) -> reloads.incrementAndGet());
         transfer.progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue()));
     }
 
@@ -131,7 +132,7 @@ class TransferViewModelTest {
 
     @Test
     void importingTheSharedMonacoExtractCreatesItsPlaces() {
-        Path pbf = Path.of(System.getProperty("seuil.shared.data", "../shared/data")).resolve("monaco.osm.pbf");
+        Path pbf = Path.of(System.getProperty("seuil.shared.data", "../shared/data")).resolve("osm/monaco-2021-04-21.osm.pbf");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(pbf), "Monaco extract absent: " + pbf);
         transfer.importFile(pbf, TransferViewModel.importKindOf(pbf), false);
         assertFalse(transfer.failedProperty().get(), transfer.messageProperty().get());
