@@ -1,6 +1,8 @@
 package org.seuil.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.main.StatusViewModel;
@@ -11,7 +13,9 @@ import org.seuil.app.places.SearchViewModel;
 import org.seuil.app.report.PhotoLibrary;
 import org.seuil.app.report.UndoHistory;
 import org.seuil.app.settings.SettingsViewModel;
+import org.seuil.app.sync.SyncViewModel;
 import org.seuil.app.task.TaskExecutor;
+import org.seuil.sync.client.Backoff;
 import org.seuil.app.transfer.TransferViewModel;
 import org.seuil.store.PlaceStore;
 
@@ -32,6 +36,7 @@ public final class AppContext {
     private final PlaceDetailsViewModel details;
     private final StatusViewModel status;
     private final TransferViewModel transfer;
+    private final SyncViewModel sync;
 
     /**
      * @param settingsFile where settings are kept, or null to keep them in memory (tests)
@@ -49,6 +54,9 @@ public final class AppContext {
         this.details = new PlaceDetailsViewModel(store, tasks, messages, settings.authorProperty());
         this.status = new StatusViewModel(store, tasks);
         this.transfer = new TransferViewModel(store, tasks, messages);
+        // Within one sync, a few quick retries: the person is waiting; the automatic attempts back off further.
+        this.sync = new SyncViewModel(store, tasks, messages, settings,
+                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(8), 3), Clock.systemUTC());
         map.profileProperty().bind(settings.activeProfileProperty());
         map.selectedProperty().addListener((o, old, now) -> details.show(now));
     }
@@ -99,6 +107,10 @@ public final class AppContext {
 
     public TransferViewModel transfer() {
         return transfer;
+    }
+
+    public SyncViewModel sync() {
+        return sync;
     }
 
     public String author() {

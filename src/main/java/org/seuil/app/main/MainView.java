@@ -14,6 +14,11 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -117,6 +122,20 @@ public final class MainView {
             context.map().reload();
             context.status().refresh();
         });
+        context.sync().syncsProperty().addListener((o, old, now) -> {
+            context.map().reload();
+            context.status().refresh();
+        });
+        context.sync().messageProperty().addListener((o, old, now) -> {
+            if (!now.isEmpty()) {
+                context.status().messageProperty().set(now);
+            }
+        });
+        context.sync().refresh();
+        // Automatic sync: a try every minute when a server is set; the view model backs off after failures.
+        Timeline automatic = new Timeline(new KeyFrame(javafx.util.Duration.minutes(1), e -> context.sync().autoSync()));
+        automatic.setCycleCount(Animation.INDEFINITE);
+        automatic.play();
         context.transfer().messageProperty().addListener((o, old, now) -> {
             if (!now.isEmpty()) {
                 context.status().messageProperty().set(now);
@@ -138,11 +157,30 @@ public final class MainView {
             // One import or export at a time: the store runs one write transaction anyway.
             item.disableProperty().bind(context.transfer().runningProperty());
         }
-        data.getItems().addAll(osm, geojson, csv, new SeparatorMenuItem(), exportGeojson, exportCsv);
+        MenuItem conflicts = menuItem("menu.conflicts", "menu-conflicts", this::showConflicts);
+        data.getItems().addAll(osm, geojson, csv, new SeparatorMenuItem(), exportGeojson, exportCsv, new SeparatorMenuItem(), conflicts);
         MenuBar bar = new MenuBar(data);
         bar.setId("menu-bar");
         bar.accessibleTextProperty().bind(messages.bind("menu.data.help"));
         return bar;
+    }
+
+    /** The kept sync conflicts, mine / theirs, one per line; resolving them is not offered yet. */
+    private void showConflicts() {
+        context.sync().refresh();
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle(messages.get("sync.conflicts.title"));
+        dialog.setHeaderText(messages.get("sync.conflicts.header"));
+        ListView<String> list = new ListView<>(context.sync().conflicts());
+        list.setId("conflicts");
+        list.setPrefSize(640, 240);
+        list.setAccessibleText(messages.get("sync.conflicts.title"));
+        list.setPlaceholder(new Label(messages.get("sync.conflicts.none")));
+        dialog.getDialogPane().setContent(list);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        Theme.apply(dialog.getDialogPane(), context.settings());
+        dialog.showAndWait();
     }
 
     private MenuItem menuItem(String key, String id, Runnable action) {
@@ -201,11 +239,18 @@ public final class MainView {
         undo.disableProperty().bind(context.undo().canUndoProperty().not());
         Button settings = button("action.settings", "action.settings.help", this::openSettings);
         settings.setId("settings");
+        Button sync = button("sync.action", "sync.action.help", context.sync()::sync);
+        sync.setId("sync");
+        sync.disableProperty().bind(context.sync().runningProperty());
+        Label syncStatus = new Label();
+        syncStatus.setId("sync-status");
+        syncStatus.textProperty().bind(context.sync().statusProperty());
+        syncStatus.getStyleClass().add("secondary");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // Settings before the spacer: at large text sizes the toolbar may overflow, and the
         // overflow menu must not swallow the way to the text size setting itself.
-        ToolBar bar = new ToolBar(fit, newPlace, report, share, new Separator(), undo, settings, spacer);
+        ToolBar bar = new ToolBar(fit, newPlace, report, share, new Separator(), undo, settings, new Separator(), sync, syncStatus, spacer);
         bar.setAccessibleRole(AccessibleRole.TOOL_BAR);
         return bar;
     }
@@ -559,6 +604,7 @@ public final class MainView {
 
     private void openSettings() {
         SettingsDialog.show(context, stage);
+        context.sync().refresh(); // the server or token may have changed
     }
 
     public MapView mapView() {
