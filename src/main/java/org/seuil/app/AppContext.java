@@ -1,6 +1,8 @@
 package org.seuil.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.main.StatusViewModel;
@@ -11,7 +13,10 @@ import org.seuil.app.places.SearchViewModel;
 import org.seuil.app.report.PhotoLibrary;
 import org.seuil.app.report.UndoHistory;
 import org.seuil.app.settings.SettingsViewModel;
+import org.seuil.app.sync.SyncViewModel;
 import org.seuil.app.task.TaskExecutor;
+import org.seuil.sync.client.Backoff;
+import org.seuil.app.transfer.TransferViewModel;
 import org.seuil.store.PlaceStore;
 
 /**
@@ -30,6 +35,8 @@ public final class AppContext {
     private final SearchViewModel search;
     private final PlaceDetailsViewModel details;
     private final StatusViewModel status;
+    private final TransferViewModel transfer;
+    private final SyncViewModel sync;
 
     /**
      * @param settingsFile where settings are kept, or null to keep them in memory (tests)
@@ -46,6 +53,10 @@ public final class AppContext {
         this.search = new SearchViewModel(store, tasks);
         this.details = new PlaceDetailsViewModel(store, tasks, messages, settings.authorProperty());
         this.status = new StatusViewModel(store, tasks);
+        this.transfer = new TransferViewModel(store, tasks, messages);
+        // Within one sync, a few quick retries: the person is waiting; the automatic attempts back off further.
+        this.sync = new SyncViewModel(store, tasks, messages, settings,
+                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(8), 3), Clock.systemUTC());
         map.profileProperty().bind(settings.activeProfileProperty());
         map.selectedProperty().addListener((o, old, now) -> details.show(now));
     }
@@ -92,6 +103,14 @@ public final class AppContext {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    public TransferViewModel transfer() {
+        return transfer;
+    }
+
+    public SyncViewModel sync() {
+        return sync;
     }
 
     public String author() {

@@ -14,7 +14,15 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
@@ -31,7 +39,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import java.util.List;
 import org.seuil.app.AppContext;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.map.ServerPacksDialog;
@@ -48,7 +58,9 @@ import org.seuil.domain.GeoPoint;
 import org.seuil.domain.PlaceId;
 import org.seuil.domain.Report;
 import org.seuil.geo.cluster.ClusterIndex;
+import org.seuil.store.PlaceFilter;
 import org.seuil.store.PlaceView;
+import org.seuil.app.transfer.TransferViewModel;
 
 /**
  * The main window: search and filters on the left, the map in the middle, the selected place on
@@ -86,7 +98,7 @@ public final class MainView {
 
     private void build() {
         root.getStyleClass().add("seuil-root");
-        root.setTop(toolbar());
+        root.setTop(new VBox(menuBar(), toolbar()));
         root.setLeft(sidebar());
         root.setCenter(mapArea());
         ScrollPane right = new ScrollPane(placePanel.node());
@@ -105,6 +117,111 @@ public final class MainView {
         });
         context.map().reload();
         context.status().refresh();
+        // After an import: reload, then fit the map to what is there now.
+        context.transfer().importsProperty().addListener((o, old, now) -> {
+            fittedOnce = false;
+            context.map().reload();
+            context.status().refresh();
+        });
+        context.sync().syncsProperty().addListener((o, old, now) -> {
+            context.map().reload();
+            context.status().refresh();
+        });
+        context.sync().messageProperty().addListener((o, old, now) -> {
+            if (!now.isEmpty()) {
+                context.status().messageProperty().set(now);
+            }
+        });
+        context.sync().refresh();
+        // Automatic sync: a try every minute when a server is set; the view model backs off after failures.
+        Timeline automatic = new Timeline(new KeyFrame(javafx.util.Duration.minutes(1), e -> context.sync().autoSync()));
+        automatic.setCycleCount(Animation.INDEFINITE);
+        automatic.play();
+        context.transfer().messageProperty().addListener((o, old, now) -> {
+            if (!now.isEmpty()) {
+                context.status().messageProperty().set(now);
+            }
+        });
+    }
+
+    private MenuBar menuBar() {
+        Menu data = new Menu();
+        data.textProperty().bind(messages.bind("menu.data"));
+        data.setMnemonicParsing(true);
+        data.setId("menu-data");
+        MenuItem osm = menuItem("menu.import.osm", "menu-import-osm", () -> importFile(TransferViewModel.ImportKind.OSM));
+        MenuItem geojson = menuItem("menu.import.geojson", "menu-import-geojson", () -> importFile(TransferViewModel.ImportKind.GEOJSON));
+        MenuItem csv = menuItem("menu.import.csv", "menu-import-csv", () -> importFile(TransferViewModel.ImportKind.CSV));
+        MenuItem exportGeojson = menuItem("menu.export.geojson", "menu-export-geojson", () -> exportFile(TransferViewModel.ExportKind.GEOJSON));
+        MenuItem exportCsv = menuItem("menu.export.csv", "menu-export-csv", () -> exportFile(TransferViewModel.ExportKind.CSV));
+        for (MenuItem item : List.of(osm, geojson, csv, exportGeojson, exportCsv)) {
+            // One import or export at a time: the store runs one write transaction anyway.
+            item.disableProperty().bind(context.transfer().runningProperty());
+        }
+        MenuItem conflicts = menuItem("menu.conflicts", "menu-conflicts", this::showConflicts);
+        data.getItems().addAll(osm, geojson, csv, new SeparatorMenuItem(), exportGeojson, exportCsv, new SeparatorMenuItem(), conflicts);
+        MenuBar bar = new MenuBar(data);
+        bar.setId("menu-bar");
+        bar.accessibleTextProperty().bind(messages.bind("menu.data.help"));
+        return bar;
+    }
+
+    /** The kept sync conflicts, mine / theirs, one per line; resolving them is not offered yet. */
+    private void showConflicts() {
+        context.sync().refresh();
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle(messages.get("sync.conflicts.title"));
+        dialog.setHeaderText(messages.get("sync.conflicts.header"));
+        ListView<String> list = new ListView<>(context.sync().conflicts());
+        list.setId("conflicts");
+        list.setPrefSize(640, 240);
+        list.setAccessibleText(messages.get("sync.conflicts.title"));
+        list.setPlaceholder(new Label(messages.get("sync.conflicts.none")));
+        dialog.getDialogPane().setContent(list);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        Theme.apply(dialog.getDialogPane(), context.settings());
+        dialog.showAndWait();
+    }
+
+    private MenuItem menuItem(String key, String id, Runnable action) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(messages.bind(key));
+        item.setMnemonicParsing(true);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private FileChooser.ExtensionFilter extensions(TransferViewModel.ImportKind kind) {
+        return switch (kind) {
+            case OSM -> new FileChooser.ExtensionFilter(messages.get("chooser.osm"), "*.osm", "*.osm.gz", "*.osm.pbf", "*.pbf");
+            case GEOJSON -> new FileChooser.ExtensionFilter(messages.get("chooser.geojson"), "*.geojson", "*.json");
+            case CSV -> new FileChooser.ExtensionFilter(messages.get("chooser.csv"), "*.csv");
+        };
+    }
+
+    private void importFile(TransferViewModel.ImportKind kind) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("menu.import." + kind.name().toLowerCase(java.util.Locale.ROOT)).replace("_", ""));
+        chooser.getExtensionFilters().add(extensions(kind));
+        java.io.File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            context.transfer().importFile(file.toPath(), kind, false);
+        }
+    }
+
+    private void exportFile(TransferViewModel.ExportKind kind) {
+        FileChooser chooser = new FileChooser();
+        String extension = kind == TransferViewModel.ExportKind.GEOJSON ? "geojson" : "csv";
+        chooser.setTitle(messages.get("menu.export." + extension).replace("_", ""));
+        chooser.getExtensionFilters().add(kind == TransferViewModel.ExportKind.GEOJSON
+                ? extensions(TransferViewModel.ImportKind.GEOJSON) : extensions(TransferViewModel.ImportKind.CSV));
+        chooser.setInitialFileName("seuil." + extension);
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            context.transfer().exportFile(file.toPath(), kind, PlaceFilter.ALL);
+        }
     }
 
     private ToolBar toolbar() {
@@ -125,11 +242,18 @@ public final class MainView {
         settings.setId("settings");
         Button packs = button("action.packs", "action.packs.help", () -> ServerPacksDialog.show(context, stage));
         packs.setId("server-packs");
+        Button sync = button("sync.action", "sync.action.help", context.sync()::sync);
+        sync.setId("sync");
+        sync.disableProperty().bind(context.sync().runningProperty());
+        Label syncStatus = new Label();
+        syncStatus.setId("sync-status");
+        syncStatus.textProperty().bind(context.sync().statusProperty());
+        syncStatus.getStyleClass().add("secondary");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // Settings before the spacer: at large text sizes the toolbar may overflow, and the
         // overflow menu must not swallow the way to the text size setting itself.
-        ToolBar bar = new ToolBar(fit, newPlace, report, share, new Separator(), undo, settings, packs, spacer);
+        ToolBar bar = new ToolBar(fit, newPlace, report, share, new Separator(), undo, settings, packs, new Separator(), sync, syncStatus, spacer);
         bar.setAccessibleRole(AccessibleRole.TOOL_BAR);
         return bar;
     }
@@ -483,6 +607,7 @@ public final class MainView {
 
     private void openSettings() {
         SettingsDialog.show(context, stage);
+        context.sync().refresh(); // the server or token may have changed
     }
 
     public MapView mapView() {

@@ -12,6 +12,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
@@ -119,7 +120,19 @@ public final class SettingsDialog {
         TextField slope = new TextField(vm.steepestSlopeProperty().get());
         slope.setId("settings-slope");
         row = add(grid, row, messages.get("settings.steepestSlope"), slope);
-        error(grid, row, vm, SettingsViewModel.STEEPEST_SLOPE);
+        row = error(grid, row, vm, SettingsViewModel.STEEPEST_SLOPE);
+
+        Label syncTitle = new Label(messages.get("settings.sync"));
+        syncTitle.getStyleClass().add("section-title");
+        grid.add(syncTitle, 0, row++, 2, 1);
+        TextField server = new TextField(vm.serverUrlProperty().get());
+        server.setId("settings-server");
+        row = add(grid, row, messages.get("settings.serverUrl"), server);
+        row = error(grid, row, vm, SettingsViewModel.SERVER_URL);
+        PasswordField token = new PasswordField();
+        token.setText(vm.tokenProperty().get());
+        token.setId("settings-token");
+        add(grid, row, messages.get("settings.token"), token);
 
         dialog.getDialogPane().setContent(grid);
         ButtonType ok = new ButtonType(messages.get("settings.apply"), ButtonBar.ButtonData.OK_DONE);
@@ -133,6 +146,8 @@ public final class SettingsDialog {
             vm.chairWidthProperty().set(width.getText());
             vm.highestStepProperty().set(step.getText());
             vm.steepestSlopeProperty().set(slope.getText());
+            vm.serverUrlProperty().set(server.getText());
+            vm.tokenProperty().set(token.getText());
             vm.textScaleProperty().set(scale.getValue() == null ? 1.0 : scale.getValue());
             vm.highContrastProperty().set(contrast.isSelected());
             vm.onlineTilesProperty().set(online.isSelected());

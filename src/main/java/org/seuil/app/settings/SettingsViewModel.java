@@ -33,6 +33,7 @@ public final class SettingsViewModel {
     public static final String CHAIR_WIDTH = "chairWidth";
     public static final String HIGHEST_STEP = "highestStep";
     public static final String STEEPEST_SLOPE = "steepestSlope";
+    public static final String SERVER_URL = "serverUrl";
 
     private final Path file;
     private final Messages messages;
@@ -45,6 +46,9 @@ public final class SettingsViewModel {
     private final StringProperty chairWidthCm = new SimpleStringProperty("70");
     private final StringProperty highestStepCm = new SimpleStringProperty("0");
     private final StringProperty steepestSlopePercent = new SimpleStringProperty("6");
+    /** The sync server and the bearer token from `seuil server token create`; empty: no sync. */
+    private final StringProperty serverUrl = new SimpleStringProperty("");
+    private final StringProperty token = new SimpleStringProperty("");
     private final ObjectProperty<WheelchairProfile> activeProfile = new SimpleObjectProperty<>();
     private final ObservableMap<String, String> errors = FXCollections.observableMap(new LinkedHashMap<>());
 
@@ -86,6 +90,8 @@ public final class SettingsViewModel {
         highestStepCm.set(p.getProperty("highestStepCm", highestStepCm.get()));
         steepestSlopePercent.set(p.getProperty("steepestSlopePercent", steepestSlopePercent.get()));
         profileEnabled.set(Boolean.parseBoolean(p.getProperty("profileEnabled")));
+        serverUrl.set(p.getProperty("serverUrl", ""));
+        token.set(p.getProperty("token", ""));
         apply();
     }
 
@@ -94,6 +100,10 @@ public final class SettingsViewModel {
         errors.clear();
         if (author.get() == null || !author.get().strip().matches("[\\p{L}\\p{N}._@ -]{1,100}")) {
             errors.put(AUTHOR, messages.get("settings.error.author"));
+        }
+        String server = serverUrl.get() == null ? "" : serverUrl.get().strip();
+        if (!server.isEmpty() && !server.matches("(?i)https?://[^\\s/?#]+(/[^\\s]*)?")) {
+            errors.put(SERVER_URL, messages.get("settings.error.serverUrl"));
         }
         Double width = number(CHAIR_WIDTH, chairWidthCm.get());
         Double step = number(HIGHEST_STEP, highestStepCm.get());
@@ -138,6 +148,8 @@ public final class SettingsViewModel {
         p.setProperty("chairWidthCm", chairWidthCm.get());
         p.setProperty("highestStepCm", highestStepCm.get());
         p.setProperty("steepestSlopePercent", steepestSlopePercent.get());
+        p.setProperty("serverUrl", serverUrl.get() == null ? "" : serverUrl.get().strip());
+        p.setProperty("token", token.get() == null ? "" : token.get().strip());
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -186,6 +198,20 @@ public final class SettingsViewModel {
 
     public StringProperty steepestSlopeProperty() {
         return steepestSlopePercent;
+    }
+
+    public StringProperty serverUrlProperty() {
+        return serverUrl;
+    }
+
+    public StringProperty tokenProperty() {
+        return token;
+    }
+
+    /** True when both a server and a token are set, so syncing can be tried. */
+    public boolean syncConfigured() {
+        return serverUrl.get() != null && !serverUrl.get().isBlank() && token.get() != null && !token.get().isBlank()
+                && !errors.containsKey(SERVER_URL);
     }
 
     public ObjectProperty<WheelchairProfile> activeProfileProperty() {
