@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -170,13 +172,15 @@ abstract class JdbcServerStore implements ServerStore {
             update(c, "UPDATE counters SET value = value WHERE name = 'changes'");
             List<Outcome> outcomes = new ArrayList<>(features.size());
             List<Problem.FieldError> forbidden = new ArrayList<>();
+            PendingWrites writes = new PendingWrites(currentReports(c, features));
             for (int i = 0; i < features.size(); i++) {
-                outcomes.add(applyOne(c, who, i, features.get(i), now, forbidden));
+                outcomes.add(applyOne(c, who, i, features.get(i), forbidden, writes));
             }
             if (!forbidden.isEmpty()) {
                 throw new BatchRefusedException(403, "forbidden", "Only a report's author may change it",
                         forbidden.size() + " feature(s) change reports of other users; nothing was applied", forbidden);
             }
+            flush(c, writes, who, now);
             BatchResult result = new BatchResult(key, outcomes);
             update(c, "UPDATE batches SET answer = ? WHERE user_id = ? AND idempotency_key = ?",
                     new String(STORED.writeResult(result), StandardCharsets.UTF_8), who.userId(), key);
@@ -208,50 +212,167 @@ abstract class JdbcServerStore implements ServerStore {
         });
     }
 
-    private Outcome applyOne(Connection c, Principal who, int index, ReportFeature feature, Instant now,
-                             List<Problem.FieldError> forbidden) throws SQLException {
+    /** A report as stored, with the user who owns it. */
+    private record Current(String ownerId, Report report) {
+    }
+
+    /**
+     * The writes of one batch, decided feature by feature against what the batch already wrote,
+     * then sent in a few JDBC batches: a statement per report per round trip was most of a push's
+     * time on PostgreSQL (and a counter update per report left thousands of row versions behind).
+     */
+    private static final class PendingWrites {
+        private final Map<ReportId, Current> current;
+        /** Last value of each place the batch writes; one row per place, as a multi-row upsert needs. */
+        private final Map<PlaceId, Place> places = new LinkedHashMap<>();
+        /** In feature order: the i-th takes the i-th new sequence number. */
+        private final List<Report> reports = new ArrayList<>();
+        private final List<Boolean> inserts = new ArrayList<>();
+
+        PendingWrites(Map<ReportId, Current> current) {
+            this.current = current;
+        }
+
+        void write(Place place, Report report, String ownerId, boolean insert) {
+            places.remove(place.id());
+            places.put(place.id(), place);
+            reports.add(report);
+            inserts.add(insert);
+            current.put(report.id(), new Current(ownerId, report));
+        }
+
+        Place place(Connection c, PlaceId id) throws SQLException {
+            Place pending = places.get(id);
+            return pending != null ? pending : placeOf(c, id);
+        }
+    }
+
+    private static Map<ReportId, Current> currentReports(Connection c, List<ReportFeature> features) throws SQLException {
+        List<String> ids = features.stream().map(f -> f.report().id().value()).distinct().toList();
+        Map<ReportId, Current> current = new HashMap<>();
+        int chunk = 500;
+        for (int from = 0; from < ids.size(); from += chunk) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT id, owner_id, body FROM reports WHERE id IN (" + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    s.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        current.put(new ReportId(rs.getString(1)), new Current(rs.getString(2), parseReport(rs.getString(3))));
+                    }
+                }
+            }
+        }
+        return current;
+    }
+
+    private Outcome applyOne(Connection c, Principal who, int index, ReportFeature feature,
+                             List<Problem.FieldError> forbidden, PendingWrites writes) throws SQLException {
         Report incoming = withAuthor(feature.report(), who.name());
         List<String> missing = missingPhotos(c, incoming.photos());
         if (!missing.isEmpty()) {
             return Outcome.rejected(index, incoming.id(), "the server lacks " + missing.size()
                     + " photo(s) of this report; upload them with PUT /api/v1/photos/{sha256} and send the report again", missing);
         }
-        String ownerId = null;
-        Report current = null;
-        PreparedStatement find = prepare(c, "SELECT owner_id, body FROM reports WHERE id = ?");
-        try {
-            find.setString(1, incoming.id().value());
-            try (ResultSet rs = find.executeQuery()) {
-                if (rs.next()) {
-                    ownerId = rs.getString(1);
-                    current = parseReport(rs.getString(2));
-                }
-            }
-        } finally {
-            release(find);
-        }
+        Current current = writes.current.get(incoming.id());
         if (current == null) {
-            upsertPlace(c, feature.place(), now);
-            update(c, "INSERT INTO reports (id, place_id, owner_id, revision, deleted, body, seq, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    incoming.id().value(), incoming.placeId().value(), who.userId(), incoming.revision(), incoming.deleted() ? 1 : 0,
-                    reportJson(incoming), nextSequence(c), now.toString());
+            writes.write(feature.place(), incoming, who.userId(), true);
             return Outcome.of(index, incoming.id(), OutcomeStatus.CREATED, incoming.revision());
         }
-        if (!ownerId.equals(who.userId())) {
+        if (!current.ownerId().equals(who.userId())) {
             forbidden.add(new Problem.FieldError(index, "properties.report.id", "report " + incoming.id() + " belongs to another user"));
             return Outcome.rejected(index, incoming.id(), "forbidden", List.of());
         }
-        if (incoming.revision() == current.revision() && incoming.equals(current)) {
-            return Outcome.of(index, incoming.id(), OutcomeStatus.UNCHANGED, current.revision());
+        Report stored = current.report();
+        if (incoming.revision() == stored.revision() && incoming.equals(stored)) {
+            return Outcome.of(index, incoming.id(), OutcomeStatus.UNCHANGED, stored.revision());
         }
-        if (incoming.revision() <= current.revision()) {
-            return Outcome.conflict(index, new ReportFeature(placeOf(c, current.placeId()), current));
+        if (incoming.revision() <= stored.revision()) {
+            return Outcome.conflict(index, new ReportFeature(writes.place(c, stored.placeId()), stored));
         }
-        upsertPlace(c, feature.place(), now);
-        update(c, "UPDATE reports SET place_id = ?, revision = ?, deleted = ?, body = ?, seq = ?, received_at = ? WHERE id = ?",
-                incoming.placeId().value(), incoming.revision(), incoming.deleted() ? 1 : 0, reportJson(incoming),
-                nextSequence(c), now.toString(), incoming.id().value());
+        writes.write(feature.place(), incoming, who.userId(), false);
         return Outcome.of(index, incoming.id(), OutcomeStatus.UPDATED, incoming.revision());
+    }
+
+    /** Places first (reports refer to them), then one counter update for all the new sequence numbers. */
+    private void flush(Connection c, PendingWrites writes, Principal who, Instant now) throws SQLException {
+        if (writes.reports.isEmpty()) {
+            return;
+        }
+        PreparedStatement places = prepare(c, "INSERT INTO places (id, lon, lat, name, category, address, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (id) DO UPDATE SET lon = excluded.lon, lat = excluded.lat, name = excluded.name, "
+                + "category = excluded.category, address = excluded.address, updated_at = excluded.updated_at");
+        try {
+            for (Place p : writes.places.values()) {
+                places.setString(1, p.id().value());
+                places.setDouble(2, p.location().lon());
+                places.setDouble(3, p.location().lat());
+                places.setString(4, p.name());
+                places.setString(5, p.category());
+                places.setString(6, p.address());
+                places.setString(7, now.toString());
+                places.addBatch();
+            }
+            places.executeBatch();
+        } finally {
+            release(places);
+        }
+        int count = writes.reports.size();
+        long first;
+        PreparedStatement counter = prepare(c, "UPDATE counters SET value = value + ? WHERE name = 'changes' RETURNING value");
+        try {
+            counter.setLong(1, count);
+            try (ResultSet rs = counter.executeQuery()) {
+                rs.next();
+                first = rs.getLong(1) - count + 1;
+            }
+        } finally {
+            release(counter);
+        }
+        PreparedStatement insert = prepare(c, "INSERT INTO reports (id, place_id, owner_id, revision, deleted, body, seq, received_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement update = prepare(c, "UPDATE reports SET place_id = ?, revision = ?, deleted = ?, body = ?, seq = ?, received_at = ? WHERE id = ?");
+        try {
+            boolean anyInsert = false;
+            boolean anyUpdate = false;
+            for (int i = 0; i < count; i++) {
+                Report r = writes.reports.get(i);
+                if (writes.inserts.get(i)) {
+                    insert.setString(1, r.id().value());
+                    insert.setString(2, r.placeId().value());
+                    insert.setString(3, who.userId());
+                    insert.setInt(4, r.revision());
+                    insert.setInt(5, r.deleted() ? 1 : 0);
+                    insert.setString(6, reportJson(r));
+                    insert.setLong(7, first + i);
+                    insert.setString(8, now.toString());
+                    insert.addBatch();
+                    anyInsert = true;
+                } else {
+                    update.setString(1, r.placeId().value());
+                    update.setInt(2, r.revision());
+                    update.setInt(3, r.deleted() ? 1 : 0);
+                    update.setString(4, reportJson(r));
+                    update.setLong(5, first + i);
+                    update.setString(6, now.toString());
+                    update.setString(7, r.id().value());
+                    update.addBatch();
+                    anyUpdate = true;
+                }
+            }
+            // Inserts first: a report created then changed in one batch is updated after it exists.
+            if (anyInsert) {
+                insert.executeBatch();
+            }
+            if (anyUpdate) {
+                update.executeBatch();
+            }
+        } finally {
+            release(insert);
+            release(update);
+        }
     }
 
     private static List<String> missingPhotos(Connection c, List<String> photos) throws SQLException {
@@ -270,13 +391,6 @@ abstract class JdbcServerStore implements ServerStore {
             }
         }
         return missing;
-    }
-
-    private void upsertPlace(Connection c, Place p, Instant now) throws SQLException {
-        update(c, "INSERT INTO places (id, lon, lat, name, category, address, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (id) DO UPDATE SET lon = excluded.lon, lat = excluded.lat, name = excluded.name, "
-                        + "category = excluded.category, address = excluded.address, updated_at = excluded.updated_at",
-                p.id().value(), p.location().lon(), p.location().lat(), p.name(), p.category(), p.address(), now.toString());
     }
 
     private static Place placeOf(Connection c, PlaceId id) throws SQLException {
