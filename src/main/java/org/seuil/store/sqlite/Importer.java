@@ -28,6 +28,8 @@ final class Importer {
     private final ReportTable reports;
     private final OutboxTable outbox;
     private final Map<Accessibility, Long> perGrade = new EnumMap<>(Accessibility.class);
+    private final List<String> pendingKinds = new ArrayList<>();
+    private final List<String> pendingIds = new ArrayList<>();
     private long placesCreated;
     private long placesUpdated;
     private long placesUnchanged;
@@ -46,6 +48,7 @@ final class Importer {
         boolean bulk = places.isEmpty();
         if (bulk) {
             places.startBulk();
+            reports.dropPlaceIndex();
         }
         try (EncodingThread encoder = EncodingThread.start(records)) {
             List<EncodingThread.Encoded> batch;
@@ -61,6 +64,7 @@ final class Importer {
         }
         if (bulk) {
             places.buildIndexes();
+            reports.restorePlaceIndex();
         }
         return new ImportSummary(placesCreated, placesUpdated, placesUnchanged,
                 reportsCreated, reportsUpdated, reportsUnchanged, perGrade);
@@ -84,19 +88,24 @@ final class Importer {
             EncodingThread.Encoded encoded = batch.get(i);
             if (!created[i]) {
                 insertNewReports(newReports, newBodies);
+                // Keep the outbox in change order: what was queued so far goes before this record's rows.
+                flushOutbox();
+                // The ordinary path looks reports up by place.
+                reports.restorePlaceIndex();
                 add(encoded);
                 continue;
             }
             perGrade.merge(encoded.own().accessibility().wheelchair(), 1L, Long::sum);
             placesCreated++;
-            queue(OutboxTable.PLACE, encoded.record().place().id().value());
+            queueBatched(OutboxTable.PLACE, encoded.record().place().id().value());
             for (Report report : encoded.record().reports()) {
-                queue(OutboxTable.REPORT, report.id().value());
+                queueBatched(OutboxTable.REPORT, report.id().value());
             }
             newReports.addAll(encoded.record().reports());
             newBodies.addAll(encoded.bodies());
         }
         insertNewReports(newReports, newBodies);
+        flushOutbox();
     }
 
     /** Inserts the reports of newly created places; any id already taken stops the import. */
@@ -198,6 +207,20 @@ final class Importer {
         reports.delete(osmId);
         reportsUpdated++;
         return true;
+    }
+
+    /** In bulk mode outbox rows go in JDBC batches, written by {@link #flushOutbox()}. */
+    private void queueBatched(String kind, String id) {
+        if (source == ImportSource.FILE) {
+            pendingKinds.add(kind);
+            pendingIds.add(id);
+        }
+    }
+
+    private void flushOutbox() throws SQLException {
+        outbox.addAll(pendingKinds, pendingIds);
+        pendingKinds.clear();
+        pendingIds.clear();
     }
 
     private void queue(String kind, String id) throws SQLException {

@@ -19,12 +19,31 @@ final class OutboxTable {
         this.session = session;
     }
 
+    private static final String INSERT = "INSERT INTO outbox (kind, entity_id, created_at) VALUES (?, ?, ?)";
+
     void add(String kind, String entityId) throws SQLException {
-        PreparedStatement insert = session.prepare("INSERT INTO outbox (kind, entity_id, created_at) VALUES (?, ?, ?)");
+        PreparedStatement insert = session.prepare(INSERT);
         insert.setString(1, kind);
         insert.setString(2, entityId);
         insert.setLong(3, System.currentTimeMillis());
         insert.executeUpdate();
+    }
+
+    /** Adds rows in one JDBC batch, in list order; kinds and entity ids are parallel lists. */
+    void addAll(List<String> kinds, List<String> entityIds) throws SQLException {
+        if (kinds.isEmpty()) {
+            return;
+        }
+        PreparedStatement insert = session.prepare(INSERT);
+        insert.clearBatch();
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < kinds.size(); i++) {
+            insert.setString(1, kinds.get(i));
+            insert.setString(2, entityIds.get(i));
+            insert.setLong(3, now);
+            insert.addBatch();
+        }
+        insert.executeBatch();
     }
 
     long pending() throws SQLException {

@@ -23,10 +23,33 @@ final class ReportTable {
     /** Oldest survey first, ties by id, as {@link org.seuil.domain.PlaceAccessibility} orders them. */
     static final Comparator<Report> HISTORY = Comparator.comparing(Report::surveyedAt).thenComparing(r -> r.id().value());
 
+    private static final String PLACE_INDEX = "reports_by_place";
+
     private final Session session;
+    /** The definition of the by-place index while it is dropped for a bulk import, else null. */
+    private String droppedPlaceIndex;
 
     ReportTable(Session session) {
         this.session = session;
+    }
+
+    /**
+     * Drops the by-place index for a bulk import into an empty table: building it once from the
+     * finished table (a sort) is much cheaper than a B-tree insert per row. Being DDL inside the
+     * import's transaction, a rollback or a crash brings it back.
+     */
+    void dropPlaceIndex() throws SQLException {
+        droppedPlaceIndex = session.queryText("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '" + PLACE_INDEX + "'");
+        if (droppedPlaceIndex != null) {
+            session.execute("DROP INDEX " + PLACE_INDEX);
+        }
+    }
+
+    void restorePlaceIndex() throws SQLException {
+        if (droppedPlaceIndex != null) {
+            session.execute(droppedPlaceIndex);
+            droppedPlaceIndex = null;
+        }
     }
 
     private static final String INSERT = "INSERT INTO reports (place_id, author, surveyed_at, revision, deleted, body, id)"

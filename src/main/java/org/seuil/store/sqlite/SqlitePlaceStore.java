@@ -99,17 +99,11 @@ public final class SqlitePlaceStore implements PlaceStore {
     public void forEach(PlaceFilter filter, Consumer<PlaceRecord> sink) {
         FilterSql sql = FilterSql.of(filter);
         database.read(s -> {
-            ReportTable reports = new ReportTable(s);
             // One read transaction: the export sees one consistent state however long the sink takes.
-            PreparedStatement select = s.prepare("SELECT p.id, p.lat, p.lon, p.name, p.category, p.address FROM "
-                    + sql.from() + " WHERE " + sql.where() + " ORDER BY p.id");
-            sql.bind(select);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    PlaceId id = new PlaceId(rows.getString(1));
-                    Place place = new Place(id, new GeoPoint(rows.getDouble(2), rows.getDouble(3)),
-                            rows.getString(4), rows.getString(5), rows.getString(6));
-                    sink.accept(new PlaceRecord(place, reports.ofPlace(id)));
+            try (ExportThread reader = ExportThread.start(s, sql)) {
+                List<PlaceRecord> batch;
+                while ((batch = reader.next()) != null) {
+                    batch.forEach(sink);
                 }
             }
             return null;

@@ -133,6 +133,60 @@ class ImportTest {
     }
 
     @Test
+    void aBulkFileImportQueuesEveryChangeInOrderAndRebuildsTheReportIndex() throws Exception {
+        List<PlaceRecord> records = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 600; i++) {
+            Place place = Fixtures.place(i, 43.70 + i * 1e-5, 7.40, "Place " + i, "amenity=cafe");
+            Report report = Fixtures.personReport(place, "marie", T0.plusSeconds(i), Accessibility.YES, 1);
+            records.add(new PlaceRecord(place, List.of(report)));
+            expected.add("place " + place.id());
+            expected.add("report " + report.id());
+            if (i == 300) {
+                // The same place again, renamed, in the middle of a batch: the ordinary path.
+                Place renamed = new Place(place.id(), place.location(), "Renamed", place.category(), place.address());
+                records.add(new PlaceRecord(renamed, List.of(report)));
+                expected.add("place " + place.id());
+            }
+        }
+
+        store.importRecords(records.iterator(), ImportSource.FILE);
+
+        assertEquals(expected, entries(store.outbox(2000)));
+        Path file = dir.resolve("seuil.db");
+        assertEquals("1", Fixtures.sqlText(file, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'reports_by_place'"));
+        assertEquals("ok", Fixtures.sqlText(file, "PRAGMA integrity_check"));
+        assertEquals("Renamed", store.place(records.get(299).place().id()).orElseThrow().place().name());
+    }
+
+    @Test
+    void aFailedBulkImportKeepsTheReportIndex() throws Exception {
+        Iterator<PlaceRecord> failing = new Iterator<>() {
+            int n;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public PlaceRecord next() {
+                if (++n > 1000) {
+                    throw new IllegalStateException("broken source");
+                }
+                return Fixtures.osmRecord(Fixtures.place(n, 43.7, 7.4, "P" + n, "amenity=cafe"), Accessibility.YES);
+            }
+        };
+
+        assertThrows(IllegalStateException.class, () -> store.importRecords(failing, ImportSource.FILE));
+
+        Path file = dir.resolve("seuil.db");
+        assertEquals("1", Fixtures.sqlText(file, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'reports_by_place'"));
+        assertEquals(0, store.stats(PlaceFilter.ALL).places());
+        assertEquals(0, store.pendingChanges());
+    }
+
+    @Test
     void aFileImportUpsertsReportsByRevisionAndQueuesWhatChanged() {
         Report v1 = Fixtures.personReport(cafe, "marie", T0, Accessibility.LIMITED, 1);
         ImportSummary first = store.importRecords(List.of(new PlaceRecord(cafe, List.of(v1))).iterator(), ImportSource.FILE);

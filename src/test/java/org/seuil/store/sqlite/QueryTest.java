@@ -2,6 +2,8 @@ package org.seuil.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.seuil.store.sqlite.Fixtures.T0;
 
@@ -161,6 +163,44 @@ class QueryTest {
         List<String> inBox = new ArrayList<>();
         store.forEach(PlaceFilter.ALL.withBbox(box), r -> inBox.add(r.place().id().value()));
         assertEquals(new ArrayList<>(bruteForce(PlaceFilter.ALL.withBbox(box))), inBox);
+    }
+
+    @Test
+    void forEachGivesEachPlaceAllItsReportsOldestFirstAndPlacesWithoutReports() {
+        Place none = Fixtures.place(1, 43.73, 7.42, "No reports", "amenity=cafe");
+        Place many = Fixtures.place(2, 43.74, 7.43, "Three reports", "amenity=cafe");
+        store.savePlace(none);
+        store.savePlace(many);
+        Report late = Fixtures.personReport(many, "marie", T0.plusSeconds(300), Accessibility.YES, 1);
+        Report early = Fixtures.personReport(many, "paul", T0.plusSeconds(100), Accessibility.NO, 2);
+        Report middle = Fixtures.personReport(many, "lea", T0.plusSeconds(200), Accessibility.LIMITED, null);
+        store.saveReport(late);
+        store.saveReport(early);
+        store.saveReport(middle);
+
+        List<PlaceRecord> streamed = new ArrayList<>();
+        store.forEach(PlaceFilter.ALL, streamed::add);
+
+        assertEquals(List.of(new PlaceRecord(none, List.of()), new PlaceRecord(many, List.of(early, middle, late))), streamed);
+    }
+
+    @Test
+    void aFailingExportSinkStopsTheExportAndLeavesTheStoreUsable() {
+        fill(3000, 0);
+        IllegalStateException full = new IllegalStateException("disk full");
+        int[] seen = {0};
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> store.forEach(PlaceFilter.ALL, r -> {
+            if (++seen[0] == 700) {
+                throw full;
+            }
+        }));
+
+        assertSame(full, thrown);
+        assertEquals(700, seen[0]);
+        List<PlaceRecord> streamed = new ArrayList<>();
+        store.forEach(PlaceFilter.ALL, streamed::add);
+        assertEquals(3000, streamed.size());
     }
 
     @Test
