@@ -50,7 +50,7 @@ final class Importer {
             places.startBulk();
             reports.dropPlaceIndex();
         }
-        try (EncodingThread encoder = EncodingThread.start(records)) {
+        try (BatchPipe<EncodingThread.Encoded> encoder = EncodingThread.start(records)) {
             List<EncodingThread.Encoded> batch;
             while ((batch = encoder.next()) != null) {
                 if (bulk) {

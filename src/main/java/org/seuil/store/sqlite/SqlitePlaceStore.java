@@ -100,7 +100,7 @@ public final class SqlitePlaceStore implements PlaceStore {
         FilterSql sql = FilterSql.of(filter);
         database.read(s -> {
             // One read transaction: the export sees one consistent state however long the sink takes.
-            try (ExportThread reader = ExportThread.start(s, sql)) {
+            try (BatchPipe<PlaceRecord> reader = ExportThread.start(s, sql)) {
                 List<PlaceRecord> batch;
                 while ((batch = reader.next()) != null) {
                     batch.forEach(sink);
