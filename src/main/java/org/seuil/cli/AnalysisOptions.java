@@ -20,9 +20,13 @@ final class AnalysisOptions {
         return points.build();
     }
 
-    /** The area the user asked for, or null for "wherever the places are". */
+    /** The area the user asked for (the box, narrowed to the polygon's envelope), or null for "wherever the places are". */
     static BoundingBox area(PlaceFilter filter) {
-        return filter.bbox().equals(BoundingBox.WORLD) ? null : filter.bbox();
+        BoundingBox area = filter.analysisArea();
+        if (area == null && (filter.area() != null)) {
+            throw new IllegalArgumentException("--polygon lies outside --bbox: no place can match");
+        }
+        return area;
     }
 
     /** The lower-case extension of a file name ({@code tif} for {@code heat.TIF}), or "" when it has none. */
