@@ -3,6 +3,7 @@ package org.seuil.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.seuil.analysis.GradedPoints;
+import org.seuil.analysis.RatedCriterion;
 import org.seuil.domain.BoundingBox;
 import org.seuil.store.PlaceFilter;
 import org.seuil.store.sqlite.SqlitePlaceStore;
@@ -12,8 +13,8 @@ final class AnalysisOptions {
     private AnalysisOptions() {
     }
 
-    static GradedPoints load(StoreOption store, PlaceFilter filter) {
-        GradedPoints.Builder points = GradedPoints.builder();
+    static GradedPoints load(StoreOption store, PlaceFilter filter, RatedCriterion rating) {
+        GradedPoints.Builder points = GradedPoints.builder(rating);
         try (SqlitePlaceStore s = store.open()) {
             s.forEach(filter, points);
         }
