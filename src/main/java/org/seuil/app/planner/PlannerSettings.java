@@ -29,15 +29,19 @@ public record PlannerSettings(PlannerMode mode, PlannerArea area, RatedCriterion
             throw new IllegalArgumentException("mode, area, rating, kernel and shape are required");
         }
         category = category == null || category.isBlank() ? null : category.strip();
-        // The analysis records check bandwidth, cell and weights; build them once here to fail early.
-        heatmap();
+        // The analysis records check bandwidth, cell and weights (the fields are not set yet in
+        // this compact constructor, so the parameters are passed).
+        new HeatmapParameters(kernel, bandwidthMetres, cellMetres, weights(weightNo, weightLimited, weightYes), MetricProjection.WEB_MERCATOR);
         if (!(cellSizeMetres > 0) || !Double.isFinite(cellSizeMetres)) {
             throw new IllegalArgumentException("cell size must be a positive number of metres, got " + cellSizeMetres);
         }
-        filter();
     }
 
     public GradeWeights weights() {
+        return weights(weightNo, weightLimited, weightYes);
+    }
+
+    private static GradeWeights weights(double weightNo, double weightLimited, double weightYes) {
         EnumMap<Accessibility, Double> w = new EnumMap<>(Accessibility.class);
         w.put(Accessibility.NO, weightNo);
         w.put(Accessibility.LIMITED, weightLimited);
