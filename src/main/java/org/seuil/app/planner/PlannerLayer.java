@@ -35,6 +35,7 @@ public final class PlannerLayer extends MapLayer {
     public PlannerLayer(MapView mapView, PlannerViewModel viewModel) {
         this.mapView = mapView;
         this.viewModel = viewModel;
+        setId("planner-layer");
         canvas.setMouseTransparent(true);
         canvas.setId("planner-overlay");
         getChildren().add(canvas);
@@ -64,6 +65,10 @@ public final class PlannerLayer extends MapLayer {
         if (viewModel.drawingProperty().get()) {
             markDirty();
         }
+    }
+
+    PlannerViewModel viewModel() {
+        return viewModel;
     }
 
     /** The map canvas (for tests and screenshots: is anything drawn?). */
