@@ -110,6 +110,7 @@ public final class MainView {
         right.getStyleClass().add("place-scroll");
         root.setRight(right);
         planner.viewModel().activeProperty().addListener((o, was, is) -> root.setRight(is ? planner.panel() : right));
+        pins.visibleProperty().bind(planner.viewModel().activeProperty().not().or(planner.viewModel().showPlacesProperty()));
         root.setBottom(new StatusBar(context).node());
 
         context.map().placesProperty().addListener((o, old, now) -> {
@@ -465,6 +466,7 @@ public final class MainView {
                 ? messages.get("legend.grades") : messages.get("legend.profile"), messages.localeProperty(), context.map().profileProperty()));
         legend.getStyleClass().addAll("legend", "map-note");
         StackPane.setAlignment(legend, Pos.TOP_RIGHT);
+        legend.visibleProperty().bind(pins.visibleProperty()); // no pins under the planner's overlay, no pin legend
         StackPane stack = new StackPane(mapView, attribution, loading, help, legend, planner.legend());
         stack.getStyleClass().add("map-area");
         mapView.focusedProperty().addListener((o, was, is) -> stack.pseudoClassStateChanged(

@@ -244,6 +244,11 @@ public final class PlannerView {
         Label opacityLabel = label("planner.opacity");
         opacityLabel.setLabelFor(opacity);
 
+        javafx.scene.control.CheckBox places = new javafx.scene.control.CheckBox();
+        places.setId("planner-show-places");
+        places.textProperty().bind(messages.bind("planner.showPlaces"));
+        places.selectedProperty().bindBidirectional(viewModel.showPlacesProperty());
+
         Label status = new Label();
         status.setId("planner-status");
         status.setWrapText(true);
@@ -254,7 +259,7 @@ public final class PlannerView {
         export.disableProperty().bind(viewModel.exportingProperty().or(viewModel.areaProperty().isNull()));
         export.setMaxWidth(Double.MAX_VALUE);
 
-        box.getChildren().addAll(title, areaLabel, area, areaButtons, form, heat, grid, opacityLabel, opacity, status, export);
+        box.getChildren().addAll(title, areaLabel, area, areaButtons, form, heat, grid, opacityLabel, opacity, places, status, export);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setPrefWidth(340);

@@ -66,6 +66,7 @@ public final class PlannerViewModel {
     private final ObjectProperty<CellShape> shape = new SimpleObjectProperty<>(CellShape.HEX_FLAT);
     private final ObjectProperty<Double> cellSize = new SimpleObjectProperty<>(250.0);
     private final DoubleProperty opacity = new SimpleDoubleProperty(0.7);
+    private final BooleanProperty showPlaces = new SimpleBooleanProperty();
 
     private final ObjectProperty<Preview> preview = new SimpleObjectProperty<>();
     private final BooleanProperty computing = new SimpleBooleanProperty();
@@ -378,6 +379,11 @@ public final class PlannerViewModel {
     /** Opacity of the overlay, 0 to 1. */
     public DoubleProperty opacityProperty() {
         return opacity;
+    }
+
+    /** Whether the place pins stay on the map while the planner is open (off: they would hide the overlay). */
+    public BooleanProperty showPlacesProperty() {
+        return showPlaces;
     }
 
     public ObjectProperty<Preview> previewProperty() {

@@ -38,8 +38,11 @@ public final class PreviewComputer {
         int[] argb = new int[g.width() * g.height()];
         for (int row = 0; row < g.height(); row++) {
             for (int column = 0; column < g.width(); column++) {
-                if (!raster.isNodata(column, row)) {
-                    argb[row * g.width() + column] = ColourRamp.viridis(max == 0 ? 0 : raster.get(column, row) / max);
+                float v = raster.get(column, row);
+                // Over the map, 0 (places within reach, none a barrier) stays clear like nodata, so the
+                // streets show through everywhere but where barriers are; the exports keep the 0.
+                if (!raster.isNodata(column, row) && v > 0) {
+                    argb[row * g.width() + column] = ColourRamp.viridis(v / max);
                 }
             }
         }
