@@ -60,7 +60,9 @@ public final class HeatmapCommand implements Callable<Integer> {
         HeatmapParameters parameters = new HeatmapParameters(Kernel.parse(kernel), bandwidth, cell, GradeWeights.parse(weights), epsg);
         PlaceFilter filter = filters.filter();
         GradedPoints points = AnalysisOptions.load(store, filter, RatedCriterion.parse(rating));
-        FloatRaster raster = Heatmap.compute(points, AnalysisOptions.area(filter), parameters);
+        FloatRaster computed = Heatmap.compute(points, AnalysisOptions.area(filter), parameters);
+        // A district's heatmap ends at its boundary: pixels outside the polygon are nodata.
+        FloatRaster raster = filter.area() == null ? computed : Heatmap.mask(computed, filter.area());
         if (kind.equals("png")) {
             try {
                 // Three files that belong together; written in place rather than moved one by one.

@@ -93,5 +93,15 @@ class FilterOptionsTest {
             assertTrue(expected > 10 && expected < store.stats(PlaceFilter.ALL).places(), "the triangle keeps some: " + expected);
         }
         assertEquals(expected + " places written to " + out, o.out().strip());
+
+        // The heatmap of the triangle ends at its edge: its box's other corner is nodata.
+        Path tif = dir.resolve("district.tif");
+        Outcome heat = run("heatmap", "--db", db.toString(), "--out", tif.toString(), "--polygon", district.toString(),
+                "--weights", "no=1,limited=1,yes=1,unknown=1");
+        assertEquals(0, heat.code(), heat.toString());
+        String outside = org.seuil.formats.GdalTools.run("gdallocationinfo", "-valonly", "-wgs84", tif.toString(), "7.412", "43.739").strip();
+        String inside = org.seuil.formats.GdalTools.run("gdallocationinfo", "-valonly", "-wgs84", tif.toString(), "7.427", "43.728").strip();
+        assertEquals("-9999", outside);
+        assertTrue(Double.parseDouble(inside) >= 0, inside);
     }
 }

@@ -1,12 +1,6 @@
 package org.seuil.app.planner;
 
 import java.time.Instant;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Location;
 import org.seuil.analysis.GradedPoints;
 import org.seuil.analysis.GridAggregation;
 import org.seuil.analysis.Heatmap;
@@ -15,7 +9,6 @@ import org.seuil.analysis.MetricProjection;
 import org.seuil.domain.BoundingBox;
 import org.seuil.formats.cells.CellLayer;
 import org.seuil.formats.raster.FloatRaster;
-import org.seuil.formats.raster.RasterGeometry;
 
 /**
  * The planner's analyses, shared by the preview and the exports so both show the same thing:
@@ -39,7 +32,7 @@ public final class PlannerAnalysis {
         HeatmapParameters p = settings.heatmap();
         HeatmapParameters sized = new HeatmapParameters(p.kernel(), p.bandwidthMetres(), cellMetres, p.weights(), p.epsg());
         FloatRaster raster = Heatmap.compute(points, settings.area().box(), sized);
-        return settings.area().polygon() == null ? raster : mask(raster, settings.area().polygon());
+        return settings.area().polygon() == null ? raster : Heatmap.mask(raster, settings.area().polygon());
     }
 
     /** The pixel size the preview uses: the settings' own, or larger so the area fits in {@link #PREVIEW_PIXELS}. */
@@ -79,46 +72,5 @@ public final class PlannerAnalysis {
 
     static double unitY(double y) {
         return (HALF_WORLD - y) / (2 * HALF_WORLD);
-    }
-
-    /** The polygon (WGS 84) in Web Mercator metres. */
-    static Geometry toMercator(Geometry wgs84) {
-        Geometry copy = wgs84.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double lon = seq.getX(i);
-                double lat = seq.getY(i);
-                seq.setOrdinate(i, 0, mercatorX(lon));
-                seq.setOrdinate(i, 1, mercatorY(lat));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
-    }
-
-    /** Pixels whose centre lies outside the polygon become nodata: the study area ends at its boundary. */
-    static FloatRaster mask(FloatRaster raster, Geometry polygonWgs84) {
-        IndexedPointInAreaLocator inside = new IndexedPointInAreaLocator(toMercator(polygonWgs84));
-        RasterGeometry g = raster.geometry();
-        float[] values = new float[g.width() * g.height()];
-        Coordinate probe = new Coordinate();
-        for (int row = 0; row < g.height(); row++) {
-            probe.y = g.centreY(row);
-            for (int column = 0; column < g.width(); column++) {
-                probe.x = g.centreX(column);
-                values[row * g.width() + column] = inside.locate(probe) == Location.EXTERIOR ? raster.nodata() : raster.get(column, row);
-            }
-        }
-        return new FloatRaster(g, values, raster.nodata());
     }
 }
