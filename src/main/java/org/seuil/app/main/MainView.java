@@ -127,10 +127,12 @@ public final class MainView {
             fittedOnce = false;
             context.map().reload();
             context.status().refresh();
+            planner.viewModel().storeChanged();
         });
         context.sync().syncsProperty().addListener((o, old, now) -> {
             context.map().reload();
             context.status().refresh();
+            planner.viewModel().storeChanged();
         });
         context.sync().messageProperty().addListener((o, old, now) -> {
             if (!now.isEmpty()) {

@@ -86,8 +86,10 @@ public final class PlannerViewModel {
     private PlannerSettings pending;
     /** The places of the last filter and rating: read from the background threads, replaced whole. */
     private volatile Loaded loaded;
+    /** Moves when the store changes, so places read before cannot be taken for current ones. */
+    private volatile int storeVersion;
 
-    private record Loaded(PlaceFilter filter, RatedCriterion rating, GradedPoints points) {
+    private record Loaded(PlaceFilter filter, RatedCriterion rating, int storeVersion, GradedPoints points) {
     }
 
     private final class Job {
@@ -119,7 +121,8 @@ public final class PlannerViewModel {
         }
         active.addListener((o, was, is) -> {
             if (is) {
-                loaded = null; // the store may have changed while the planner was closed
+                storeVersion++; // the store may have changed while the planner was closed
+                loaded = null;
                 refresh();
             } else {
                 cancelDrawing();
@@ -136,6 +139,13 @@ public final class PlannerViewModel {
 
     private static double value(ObjectProperty<Double> p) {
         return p.get() == null ? Double.NaN : p.get();
+    }
+
+    /** The store changed (an import, a sync): forget the places read so far and recompute if open. */
+    public void storeChanged() {
+        storeVersion++;
+        loaded = null;
+        refresh();
     }
 
     /** Asks for a preview of the current settings; cancels the one being computed. */
@@ -193,8 +203,9 @@ public final class PlannerViewModel {
 
     private GradedPoints points(PlannerSettings settings, AtomicBoolean cancelled) {
         PlaceFilter filter = settings.filter();
+        int version = storeVersion;
         Loaded cached = loaded;
-        if (cached != null && cached.filter().equals(filter) && cached.rating() == settings.rating()) {
+        if (cached != null && cached.filter().equals(filter) && cached.rating() == settings.rating() && cached.storeVersion() == version) {
             return cached.points();
         }
         GradedPoints.Builder builder = GradedPoints.builder(settings.rating());
@@ -205,7 +216,7 @@ public final class PlannerViewModel {
             builder.accept(record);
         });
         GradedPoints points = builder.build();
-        loaded = new Loaded(filter, settings.rating(), points);
+        loaded = new Loaded(filter, settings.rating(), version, points);
         return points;
     }
 
