@@ -94,6 +94,25 @@ class FilterOptionsTest {
         }
         assertEquals(expected + " places written to " + out, o.out().strip());
 
+        // --rating toilets: the cells count toilet grades. The synthetic places rate wheelchair access
+        // only, so by toilets every place of the triangle is unknown, by wheelchair far from all.
+        Path byToilets = dir.resolve("toilets.gpkg");
+        Path byWheelchair = dir.resolve("wheelchair.gpkg");
+        for (String[] r : new String[][] {{"toilets", byToilets.toString()}, {"wheelchair", byWheelchair.toString()}}) {
+            Outcome grid = run("export", "gpkg", "--db", db.toString(), "--out", r[1], "--polygon", district.toString(),
+                    "--grid", "hex", "--rating", r[0]);
+            assertEquals(0, grid.code(), grid.toString());
+        }
+        long inTriangle;
+        try (SqlitePlaceStore store = SqlitePlaceStore.open(db)) {
+            inTriangle = store.stats(filter.withSurveyed(null, null)).places();
+        }
+        String sql = "SELECT sum(unknown) AS u, sum(places) AS p FROM cells";
+        String toilets = org.seuil.formats.GdalTools.run("ogrinfo", "-ro", "-q", byToilets.toString(), "-sql", sql);
+        assertTrue(toilets.contains("u (Integer) = " + inTriangle) && toilets.contains("p (Integer) = " + inTriangle), toilets);
+        String wheelchair = org.seuil.formats.GdalTools.run("ogrinfo", "-ro", "-q", byWheelchair.toString(), "-sql", sql);
+        assertTrue(wheelchair.contains("p (Integer) = " + inTriangle) && !wheelchair.contains("u (Integer) = " + inTriangle), wheelchair);
+
         // The heatmap of the triangle ends at its edge: its box's other corner is nodata.
         Path tif = dir.resolve("district.tif");
         Outcome heat = run("heatmap", "--db", db.toString(), "--out", tif.toString(), "--polygon", district.toString(),
