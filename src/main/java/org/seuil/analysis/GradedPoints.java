@@ -35,7 +35,12 @@ public final class GradedPoints {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(RatedCriterion.WHEELCHAIR);
+    }
+
+    /** A builder that grades each place by {@code rating} (its toilet rating, say) rather than its wheelchair rating. */
+    public static Builder builder(RatedCriterion rating) {
+        return new Builder(rating);
     }
 
     public static GradedPoints of(Iterable<PlaceRecord> records) {
@@ -99,18 +104,23 @@ public final class GradedPoints {
         return new BoundingBox(minLon, minLat, maxLon, maxLat);
     }
 
-    /** Collects points; designated is kept as designated, weights decide what it counts. */
+    /** Collects points graded by one rating; designated is kept as designated, weights decide what it counts. */
     public static final class Builder implements Consumer<PlaceRecord> {
+        private final RatedCriterion rating;
         private int size;
         private double[] lon = new double[1024];
         private double[] lat = new double[1024];
         private byte[] grade = new byte[1024];
         private long[] surveyed = new long[1024];
 
+        private Builder(RatedCriterion rating) {
+            this.rating = rating;
+        }
+
         @Override
         public void accept(PlaceRecord record) {
             PlaceAccessibility accessibility = record.accessibility();
-            add(record.place().location(), accessibility.wheelchair(), accessibility.lastSurveyed());
+            add(record.place().location(), rating.of(accessibility), accessibility.lastSurveyed());
         }
 
         public Builder add(GeoPoint at, Accessibility wheelchair, Instant lastSurveyed) {

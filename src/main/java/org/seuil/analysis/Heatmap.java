@@ -1,5 +1,11 @@
 package org.seuil.analysis;
 
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.BoundingBox;
 import org.seuil.formats.raster.FloatRaster;
@@ -56,5 +62,44 @@ public final class Heatmap {
         }
         // 1e6 m² per km², and scale² turns "per CRS unit²" into "per ground m²".
         return KernelDensity.density(x, y, weight, n, grid, parameters.kernel(), bandwidthUnits, 1e6 * scale * scale);
+    }
+
+    /**
+     * The raster with every pixel whose centre lies outside {@code polygonWgs84} set to nodata: a
+     * heatmap of a district ends at its boundary. The polygon is projected into the raster's CRS.
+     */
+    public static FloatRaster mask(FloatRaster raster, Geometry polygonWgs84) {
+        MetricProjection projection = MetricProjection.epsg(raster.geometry().epsg());
+        Geometry projected = polygonWgs84.copy();
+        projected.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                double[] xy = projection.forward(seq.getX(i), seq.getY(i));
+                seq.setOrdinate(i, 0, xy[0]);
+                seq.setOrdinate(i, 1, xy[1]);
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        IndexedPointInAreaLocator inside = new IndexedPointInAreaLocator(projected);
+        RasterGeometry g = raster.geometry();
+        float[] values = new float[g.width() * g.height()];
+        Coordinate probe = new Coordinate();
+        for (int row = 0; row < g.height(); row++) {
+            probe.y = g.centreY(row);
+            for (int column = 0; column < g.width(); column++) {
+                probe.x = g.centreX(column);
+                values[row * g.width() + column] = inside.locate(probe) == Location.EXTERIOR ? raster.nodata() : raster.get(column, row);
+            }
+        }
+        return new FloatRaster(g, values, raster.nodata());
     }
 }

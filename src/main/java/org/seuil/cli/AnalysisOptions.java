@@ -3,6 +3,7 @@ package org.seuil.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.seuil.analysis.GradedPoints;
+import org.seuil.analysis.RatedCriterion;
 import org.seuil.domain.BoundingBox;
 import org.seuil.store.PlaceFilter;
 import org.seuil.store.sqlite.SqlitePlaceStore;
@@ -12,17 +13,21 @@ final class AnalysisOptions {
     private AnalysisOptions() {
     }
 
-    static GradedPoints load(StoreOption store, PlaceFilter filter) {
-        GradedPoints.Builder points = GradedPoints.builder();
+    static GradedPoints load(StoreOption store, PlaceFilter filter, RatedCriterion rating) {
+        GradedPoints.Builder points = GradedPoints.builder(rating);
         try (SqlitePlaceStore s = store.open()) {
             s.forEach(filter, points);
         }
         return points.build();
     }
 
-    /** The area the user asked for, or null for "wherever the places are". */
+    /** The area the user asked for (the box, narrowed to the polygon's envelope), or null for "wherever the places are". */
     static BoundingBox area(PlaceFilter filter) {
-        return filter.bbox().equals(BoundingBox.WORLD) ? null : filter.bbox();
+        BoundingBox area = filter.analysisArea();
+        if (area == null && (filter.area() != null)) {
+            throw new IllegalArgumentException("--polygon lies outside --bbox: no place can match");
+        }
+        return area;
     }
 
     /** The lower-case extension of a file name ({@code tif} for {@code heat.TIF}), or "" when it has none. */

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.seuil.analysis.CellShape;
 import org.seuil.analysis.GradedPoints;
 import org.seuil.analysis.GridAggregation;
+import org.seuil.analysis.RatedCriterion;
 import org.seuil.formats.gpkg.GeoPackageWriter;
 import org.seuil.store.PlaceFilter;
 import org.seuil.store.sqlite.SqlitePlaceStore;
@@ -34,6 +35,9 @@ public final class ExportGpkgCommand implements Callable<Integer> {
     double gridSize;
     @Option(names = "--epsg", paramLabel = "CODE", defaultValue = "3857", description = "Projected CRS of the cells layer (default ${DEFAULT-VALUE}).")
     int epsg;
+    @Option(names = "--rating", paramLabel = "RATING", defaultValue = "wheelchair",
+            description = "Which rating the cells count: wheelchair (overall) or toilets (default ${DEFAULT-VALUE}).")
+    String rating;
 
     @Override
     public Integer call() {
@@ -42,13 +46,14 @@ public final class ExportGpkgCommand implements Callable<Integer> {
         }
         PlaceFilter filter = filters.filter();
         CellShape shape = grid == null ? null : CellShape.parse(grid);
+        RatedCriterion graded = RatedCriterion.parse(rating);
         AtomicLong places = new AtomicLong();
         AtomicLong cells = new AtomicLong();
         try (SqlitePlaceStore s = store.open()) {
             AtomicOutput.write(out, temporary -> {
                 try (GeoPackageWriter writer = GeoPackageWriter.create(temporary)) {
                     GeoPackageWriter.PlacesLayer layer = writer.places();
-                    GradedPoints.Builder points = shape == null ? null : GradedPoints.builder();
+                    GradedPoints.Builder points = shape == null ? null : GradedPoints.builder(graded);
                     s.forEach(filter, record -> {
                         layer.accept(record);
                         if (points != null) {

@@ -49,6 +49,7 @@ import org.seuil.app.places.FiltersViewModel;
 import org.seuil.app.places.MapPlaces;
 import org.seuil.app.places.PinLayer;
 import org.seuil.app.places.PlacePanel;
+import org.seuil.app.planner.PlannerView;
 import org.seuil.app.report.ExperienceDialog;
 import org.seuil.app.report.ReportDialog;
 import org.seuil.app.settings.SettingsDialog;
@@ -77,6 +78,7 @@ public final class MainView {
     private final MapView mapView = new MapView();
     private final PinLayer pins;
     private final PlacePanel placePanel;
+    private final PlannerView planner;
     private boolean fittedOnce;
 
     public MainView(AppContext context, Stage stage) {
@@ -85,6 +87,7 @@ public final class MainView {
         this.stage = stage;
         this.pins = new PinLayer(mapView, context.map());
         this.placePanel = new PlacePanel(context, this::reportSelected, this::shareExperience, this::editReport);
+        this.planner = new PlannerView(context, stage, mapView);
         build();
     }
 
@@ -106,6 +109,8 @@ public final class MainView {
         right.setPrefWidth(340);
         right.getStyleClass().add("place-scroll");
         root.setRight(right);
+        planner.viewModel().activeProperty().addListener((o, was, is) -> root.setRight(is ? planner.panel() : right));
+        pins.visibleProperty().bind(planner.viewModel().activeProperty().not().or(planner.viewModel().showPlacesProperty()));
         root.setBottom(new StatusBar(context).node());
 
         context.map().placesProperty().addListener((o, old, now) -> {
@@ -122,10 +127,12 @@ public final class MainView {
             fittedOnce = false;
             context.map().reload();
             context.status().refresh();
+            planner.viewModel().storeChanged();
         });
         context.sync().syncsProperty().addListener((o, old, now) -> {
             context.map().reload();
             context.status().refresh();
+            planner.viewModel().storeChanged();
         });
         context.sync().messageProperty().addListener((o, old, now) -> {
             if (!now.isEmpty()) {
@@ -253,7 +260,8 @@ public final class MainView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // Settings before the spacer: at large text sizes the toolbar may overflow, and the
         // overflow menu must not swallow the way to the text size setting itself.
-        ToolBar bar = new ToolBar(fit, newPlace, report, share, new Separator(), undo, settings, packs, new Separator(), sync, syncStatus, spacer);
+        ToolBar bar = new ToolBar(fit, newPlace, report, share, new Separator(), undo, settings, packs, planner.toggle(), new Separator(),
+                sync, syncStatus, spacer);
         bar.setAccessibleRole(AccessibleRole.TOOL_BAR);
         return bar;
     }
@@ -396,6 +404,7 @@ public final class MainView {
     }
 
     private StackPane mapArea() {
+        mapView.addLayer(planner.layer()); // under the pins: places stay clickable and visible on the overlay
         mapView.addLayer(pins);
         // Until the store has places to fit, show the inhabited world rather than the open sea.
         mapView.setZoom(2);
@@ -459,7 +468,8 @@ public final class MainView {
                 ? messages.get("legend.grades") : messages.get("legend.profile"), messages.localeProperty(), context.map().profileProperty()));
         legend.getStyleClass().addAll("legend", "map-note");
         StackPane.setAlignment(legend, Pos.TOP_RIGHT);
-        StackPane stack = new StackPane(mapView, attribution, loading, help, legend);
+        legend.visibleProperty().bind(pins.visibleProperty()); // no pins under the planner's overlay, no pin legend
+        StackPane stack = new StackPane(mapView, attribution, loading, help, legend, planner.legend());
         stack.getStyleClass().add("map-area");
         mapView.focusedProperty().addListener((o, was, is) -> stack.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("map-focused"), is));

@@ -84,7 +84,10 @@ final class Database implements AutoCloseable {
         // Otherwise the driver asks for last_insert_rowid() after every insert of an import.
         config.setGetGeneratedKeys(false);
         try {
-            return new Session(config.createConnection("jdbc:sqlite:" + file));
+            java.sql.Connection connection = config.createConnection("jdbc:sqlite:" + file);
+            // Statements naming the area test must prepare before a filter with an area binds one.
+            AreaFunction.install(connection, null);
+            return new Session(connection);
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
         }

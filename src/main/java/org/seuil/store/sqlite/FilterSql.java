@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.locationtech.jts.geom.Geometry;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.BoundingBox;
 import org.seuil.store.PlaceFilter;
@@ -12,14 +13,20 @@ import org.seuil.store.PlaceFilter;
 /**
  * A {@link PlaceFilter} as SQL over {@code places p}: the box goes through the R*Tree (which keeps
  * rounded 32-bit floats, so the exact coordinates are checked too), the rest through plain columns.
+ * An area (polygon) narrows the box to its envelope, then {@link AreaFunction} tests each point
+ * the box lets through.
  */
-record FilterSql(String from, String where, List<Object> parameters) {
+record FilterSql(String from, String where, List<Object> parameters, Geometry area) {
 
     static FilterSql of(PlaceFilter filter) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         String from = "places p";
-        BoundingBox box = filter.bbox();
+        BoundingBox box = filter.searchBox();
+        if (box == null) {
+            // The box and the area do not overlap: nothing passes, and no index is needed to say so.
+            return new FilterSql(from, "0", List.of(), null);
+        }
         if (!box.equals(BoundingBox.WORLD)) {
             // CROSS JOIN keeps the index as the outer loop: the planner must not scan places first.
             from = "place_index i CROSS JOIN places p ON p.pk = i.pk";
@@ -43,16 +50,35 @@ record FilterSql(String from, String where, List<Object> parameters) {
             parameters.addAll(full);
             parameters.addAll(keys);
         }
+        if (!filter.toilets().isEmpty()) {
+            List<Accessibility> grades = new ArrayList<>(filter.toilets());
+            conditions.add("p.toilets IN (" + marks(grades.size()) + ")");
+            grades.forEach(g -> parameters.add(g.osm()));
+        }
         if (filter.surveyedSince() != null) {
             conditions.add("p.last_surveyed >= ?");
             parameters.add(Codecs.nanos(filter.surveyedSince()));
         }
+        if (filter.surveyedUntil() != null) {
+            conditions.add("p.last_surveyed < ?");
+            parameters.add(Codecs.nanos(filter.surveyedUntil()));
+        }
+        if (filter.area() != null) {
+            // Last, so SQLite tests the polygon only on rows the box and the columns let through.
+            conditions.add(AreaFunction.NAME + "(p.lon, p.lat)");
+        }
         String where = conditions.isEmpty() ? "1" : String.join(" AND ", conditions);
-        return new FilterSql(from, where, List.copyOf(parameters));
+        return new FilterSql(from, where, List.copyOf(parameters), filter.area());
     }
 
-    /** Binds the parameters from position 1; returns the next free position. */
+    /**
+     * Binds the parameters from position 1, and installs this filter's area on the statement's
+     * connection when it has one; returns the next free position.
+     */
     int bind(PreparedStatement statement) throws SQLException {
+        if (area != null) {
+            AreaFunction.install(statement.getConnection(), area);
+        }
         int position = 1;
         for (Object parameter : parameters) {
             statement.setObject(position++, parameter);
