@@ -14,6 +14,7 @@ import org.seuil.app.task.FxTaskExecutor;
 import org.seuil.app.task.TaskExecutor;
 import org.seuil.basemap.BasemapSettings;
 import org.seuil.domain.PlaceId;
+import org.seuil.basemap.TileChain;
 import org.seuil.basemap.TileChains;
 import org.seuil.store.PlaceStore;
 
@@ -25,6 +26,8 @@ import org.seuil.store.PlaceStore;
 public final class SeuilApp extends Application {
     private static PlaceStore opened;
     private static PlaceId initialPlace;
+    private static Path initialFile;
+    private static TileChain tiles;
 
     /** Read before each tile download; follows the "online map tiles" setting. */
     private static volatile boolean onlineTiles;
@@ -38,10 +41,25 @@ public final class SeuilApp extends Application {
      */
     @Override
     public void init() {
-        Path dataFolder = opened.file().toAbsolutePath().getParent();
+        StartupTimes.mark("init");
+        configureTiles(opened.file().toAbsolutePath().getParent());
+        StartupTimes.mark("tile chain");
+    }
+
+    /**
+     * Builds the tile chain over the packs installed now and hands it to Gluon; the chain it
+     * replaces is closed first, so that its disk cache is flushed before the new chain checks
+     * which packs the cached tiles were drawn from.
+     */
+    private static synchronized void configureTiles(Path dataFolder) {
+        if (tiles != null) {
+            tiles.close();
+            tiles = null;
+        }
         try {
             BasemapSettings settings = BasemapSettings.defaults(dataFolder, 256, () -> onlineTiles, "seuil");
-            ChainedTileRetriever.configure(TileChains.standard(settings));
+            tiles = TileChains.standard(settings);
+            ChainedTileRetriever.configure(tiles);
         } catch (IOException | RuntimeException e) {
             System.getLogger(SeuilApp.class.getName()).log(System.Logger.Level.WARNING, "map tiles: world overview only: " + e.getMessage());
         }
@@ -52,13 +70,23 @@ public final class SeuilApp extends Application {
      * closed then. Opening the store first lets the command line report a bad file in one line.
      */
     public static void launch(PlaceStore store, PlaceId place) {
+        launch(store, place, null);
+    }
+
+    /**
+     * As {@link #launch(PlaceStore, PlaceId)}, then offers to open {@code file} (an offline pack
+     * to install, or places to import), as when a file manager starts {@code seuil FILE}.
+     */
+    public static void launch(PlaceStore store, PlaceId place, Path file) {
         opened = Objects.requireNonNull(store, "store");
         initialPlace = place;
+        initialFile = file;
         Application.launch(SeuilApp.class);
     }
 
     @Override
     public void start(Stage stage) {
+        StartupTimes.mark("start");
         store = opened;
         tasks = new FxTaskExecutor();
         Path settings = store.file().toAbsolutePath().getParent().resolve("settings.properties");
@@ -67,6 +95,7 @@ public final class SeuilApp extends Application {
         context.settings().onlineTilesProperty().addListener((o, old, now) -> onlineTiles = now);
         MainView main = new MainView(context, stage);
         Scene scene = main.createScene();
+        StartupTimes.mark("main view");
         if (initialPlace != null) {
             main.openOn(initialPlace);
         }
@@ -74,6 +103,34 @@ public final class SeuilApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+        StartupTimes.mark("shown");
+        if (StartupTimes.enabled()) {
+            reportFirstFrame(scene);
+        }
+        Path dataFolder = store.file().toAbsolutePath().getParent();
+        context.transfer().packsInstalledProperty().addListener((o, old, now) ->
+                tasks.execute(() -> {
+                    configureTiles(dataFolder);
+                    return now;
+                }, done -> { }, failure -> { }));
+        if (initialFile != null) {
+            Path file = initialFile;
+            Platform.runLater(() -> main.confirmAndOpen(file));
+        }
+    }
+
+    /** Prints the start-up milestones at the first pulse after the window was shown. */
+    private static void reportFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            System.err.println(StartupTimes.firstFrame());
+            if (StartupTimes.exitAfterFirstFrame()) {
+                // after this pulse has rendered: the measured frame is really drawn
+                Platform.runLater(Platform::exit);
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     @Override
@@ -83,6 +140,12 @@ public final class SeuilApp extends Application {
         }
         if (store != null) {
             store.close();
+        }
+        synchronized (SeuilApp.class) {
+            if (tiles != null) {
+                tiles.close(); // writes the tiles still queued for the disk cache
+                tiles = null;
+            }
         }
         Platform.exit();
     }
