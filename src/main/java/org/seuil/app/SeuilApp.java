@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -42,16 +43,18 @@ public final class SeuilApp extends Application {
     @Override
     public void init() {
         StartupTimes.mark("init");
-        configureTiles(opened.file().toAbsolutePath().getParent());
-        StartupTimes.mark("tile chain");
+        // Built beside the window rather than before it: tiles wait for it, the first frame does not.
+        Path dataFolder = opened.file().toAbsolutePath().getParent();
+        CompletableFuture<TileChain> chain = CompletableFuture.supplyAsync(() -> buildTiles(dataFolder));
+        ChainedTileRetriever.configureLater(chain);
     }
 
     /**
-     * Builds the tile chain over the packs installed now and hands it to Gluon; the chain it
-     * replaces is closed first, so that its disk cache is flushed before the new chain checks
-     * which packs the cached tiles were drawn from.
+     * Builds the tile chain over the packs installed now; the chain it replaces is closed first,
+     * so that its disk cache is flushed before the new chain checks which packs the cached tiles
+     * were drawn from. Null when it cannot be built (the world overview is shown then).
      */
-    private static synchronized void configureTiles(Path dataFolder) {
+    private static synchronized TileChain buildTiles(Path dataFolder) {
         if (tiles != null) {
             tiles.close();
             tiles = null;
@@ -59,9 +62,11 @@ public final class SeuilApp extends Application {
         try {
             BasemapSettings settings = BasemapSettings.defaults(dataFolder, 256, () -> onlineTiles, "seuil");
             tiles = TileChains.standard(settings);
-            ChainedTileRetriever.configure(tiles);
+            StartupTimes.mark("tile chain");
+            return tiles;
         } catch (IOException | RuntimeException e) {
             System.getLogger(SeuilApp.class.getName()).log(System.Logger.Level.WARNING, "map tiles: world overview only: " + e.getMessage());
+            return null;
         }
     }
 
@@ -110,7 +115,10 @@ public final class SeuilApp extends Application {
         Path dataFolder = store.file().toAbsolutePath().getParent();
         context.transfer().packsInstalledProperty().addListener((o, old, now) ->
                 tasks.execute(() -> {
-                    configureTiles(dataFolder);
+                    TileChain rebuilt = buildTiles(dataFolder);
+                    if (rebuilt != null) {
+                        ChainedTileRetriever.configure(rebuilt);
+                    }
                     return now;
                 }, done -> { }, failure -> { }));
         if (initialFile != null) {

@@ -609,6 +609,8 @@ public final class MainView {
         ask.setTitle(messages.get("open.title"));
         ask.setHeaderText(null);
         ask.getDialogPane().setId("open-confirm");
+        ask.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // else the question is cut at two lines
+        ask.getDialogPane().setPrefWidth(520);
         Theme.apply(ask.getDialogPane(), context.settings());
         ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> openFiles(List.of(file)));
     }
