@@ -37,8 +37,9 @@ public final class SeuilApp extends Application {
     private TaskExecutor tasks;
 
     /**
-     * Builds the basemap's tile chain off the UI thread, before any window: Gluon looks its tile
-     * retriever up once, at the first tile. A chain that cannot be built leaves the world overview.
+     * Starts building the basemap's tile chain on a background thread: Gluon looks its tile
+     * retriever up once, at the first tile, and the retriever makes tile requests wait for the
+     * chain on its render threads, so the window need not wait for it (see docs/PERFORMANCE.md).
      */
     @Override
     public void init() {
@@ -113,14 +114,12 @@ public final class SeuilApp extends Application {
             reportFirstFrame(scene);
         }
         Path dataFolder = store.file().toAbsolutePath().getParent();
-        context.transfer().packsInstalledProperty().addListener((o, old, now) ->
-                tasks.execute(() -> {
-                    TileChain rebuilt = buildTiles(dataFolder);
-                    if (rebuilt != null) {
-                        ChainedTileRetriever.configure(rebuilt);
-                    }
-                    return now;
-                }, done -> { }, failure -> { }));
+        // A pack installed from the window: tiles asked for from now on wait for a chain that has it.
+        context.transfer().packsInstalledProperty().addListener((o, old, now) -> {
+            CompletableFuture<TileChain> rebuilt = new CompletableFuture<>();
+            ChainedTileRetriever.configureLater(rebuilt);
+            CompletableFuture.runAsync(() -> rebuilt.complete(buildTiles(dataFolder))); // buildTiles logs its failures
+        });
         if (initialFile != null) {
             Path file = initialFile;
             Platform.runLater(() -> main.confirmAndOpen(file));
