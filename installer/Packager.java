@@ -102,6 +102,7 @@ public final class Packager {
         try (Stream<Path> built = Files.list(images)) {
             image = built.findFirst().orElseThrow(() -> new IllegalStateException("jpackage made no app image"));
         }
+        copyMapWriter(image);
         System.out.printf("installer: app image %s (%s)%n", image, megabytes(treeSize(image)));
 
         run("jpackage", "@installer/jpackage/common.args", "@installer/jpackage/" + os + "-package.args",
@@ -111,6 +112,34 @@ public final class Packager {
                 System.out.printf("installer: package %s (%s)%n", p, megabytes(Files.size(p)));
             }
         }
+    }
+
+    /**
+     * Ships the jars of `seuil maps build` (target/mapwriter, made by -Pmapwriter) in a
+     * mapwriter/ folder beside seuil.jar, where MapWriterRuntime looks. They are copied into the
+     * app image, not into jpackage's --input: jpackage puts every jar of --input on the class
+     * path, and the writer's mapsforge 0.4.1 and protobuf 2.6 must not be on the app's.
+     */
+    private void copyMapWriter(Path image) throws IOException {
+        Path jars = target.resolve("mapwriter");
+        if (!Files.isDirectory(jars)) {
+            System.out.println("installer: no target/mapwriter (build with -Pmapwriter to ship `seuil maps build`)");
+            return;
+        }
+        Path appJar;
+        try (Stream<Path> files = Files.walk(image)) {
+            appJar = files.filter(p -> p.getFileName().toString().equals("seuil.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no seuil.jar in the app image " + image));
+        }
+        Path folder = Files.createDirectories(appJar.resolveSibling("mapwriter"));
+        long bytes = 0;
+        try (Stream<Path> files = Files.list(jars)) {
+            for (Path jar : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".jar"))::iterator) {
+                Files.copy(jar, folder.resolve(jar.getFileName()));
+                bytes += Files.size(jar);
+            }
+        }
+        System.out.printf("installer: map writer jars in %s (%s)%n", folder, megabytes(bytes));
     }
 
     /** Copies the jar, leaving out the sqlite natives of every system but the kept ones. */

@@ -79,7 +79,7 @@ for f in opt/seuil/bin/seuil opt/seuil/lib/app/seuil.jar opt/seuil/lib/app/seuil
   [ -e "$root/$f" ] || fail "$deb has no /$f"
 done
 desktop=$root/opt/seuil/lib/seuil-seuil.desktop
-for line in 'Exec=/opt/seuil/bin/seuil %F' 'Icon=/opt/seuil/lib/seuil.png' 'Name[fr]=Seuil' \
+for line in 'Exec=/opt/seuil/bin/seuil %f' 'Icon=/opt/seuil/lib/seuil.png' 'Name[fr]=Seuil' \
             'Categories=Education;Geography;Maps;' 'MimeType=application/geo+json;application/x-mapsforge-map;' \
             'StartupWMClass=org.seuil.app.SeuilApp'; do
   grep -qxF "$line" "$desktop" || fail "the desktop entry lacks '$line'"
@@ -91,6 +91,9 @@ grep -q 'GNU GENERAL PUBLIC LICENSE' "$root/opt/seuil/share/doc/copyright" || fa
 [ "$(identify -format '%wx%h' "$root/opt/seuil/lib/seuil.png" 2>/dev/null || echo 256x256)" = 256x256 ] \
   || fail "the icon is not 256x256"
 dpkg-deb -f "$deb" Depends | grep -q 'libgtk-3-0' || fail "the .deb does not depend on libgtk-3-0"
+dpkg-deb -f "$deb" Maintainer | grep -q 'seuil@users.noreply.invalid' || fail "the .deb has no maintainer address"
+grep -q 'application/x-mapsforge-map' "$root/opt/seuil/lib/seuil-seuil-MimeInfo.xml" || fail "no MIME type for .map files"
+grep -q 'application/geo+json' "$root/opt/seuil/lib/seuil-seuil-MimeInfo.xml" || fail "no MIME type for .geojson files"
 dpkg-deb -e "$deb" "$tmp/control"
 grep -q 'ln -sf /opt/seuil/bin/seuil /usr/bin/seuil' "$tmp/control/postinst" || fail "postinst does not link /usr/bin/seuil"
 grep -q 'rm -f /usr/bin/seuil' "$tmp/control/prerm" || fail "prerm does not remove /usr/bin/seuil"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -14,6 +15,7 @@ import org.seuil.app.task.FxTaskExecutor;
 import org.seuil.app.task.TaskExecutor;
 import org.seuil.basemap.BasemapSettings;
 import org.seuil.domain.PlaceId;
+import org.seuil.basemap.TileChain;
 import org.seuil.basemap.TileChains;
 import org.seuil.store.PlaceStore;
 
@@ -25,6 +27,8 @@ import org.seuil.store.PlaceStore;
 public final class SeuilApp extends Application {
     private static PlaceStore opened;
     private static PlaceId initialPlace;
+    private static Path initialFile;
+    private static TileChain tiles;
 
     /** Read before each tile download; follows the "online map tiles" setting. */
     private static volatile boolean onlineTiles;
@@ -33,17 +37,37 @@ public final class SeuilApp extends Application {
     private TaskExecutor tasks;
 
     /**
-     * Builds the basemap's tile chain off the UI thread, before any window: Gluon looks its tile
-     * retriever up once, at the first tile. A chain that cannot be built leaves the world overview.
+     * Starts building the basemap's tile chain on a background thread: Gluon looks its tile
+     * retriever up once, at the first tile, and the retriever makes tile requests wait for the
+     * chain on its render threads, so the window need not wait for it (see docs/PERFORMANCE.md).
      */
     @Override
     public void init() {
+        StartupTimes.mark("init");
+        // Built beside the window rather than before it: tiles wait for it, the first frame does not.
         Path dataFolder = opened.file().toAbsolutePath().getParent();
+        CompletableFuture<TileChain> chain = CompletableFuture.supplyAsync(() -> buildTiles(dataFolder));
+        ChainedTileRetriever.configureLater(chain);
+    }
+
+    /**
+     * Builds the tile chain over the packs installed now; the chain it replaces is closed first,
+     * so that its disk cache is flushed before the new chain checks which packs the cached tiles
+     * were drawn from. Null when it cannot be built (the world overview is shown then).
+     */
+    private static synchronized TileChain buildTiles(Path dataFolder) {
+        if (tiles != null) {
+            tiles.close();
+            tiles = null;
+        }
         try {
             BasemapSettings settings = BasemapSettings.defaults(dataFolder, 256, () -> onlineTiles, "seuil");
-            ChainedTileRetriever.configure(TileChains.standard(settings));
+            tiles = TileChains.standard(settings);
+            StartupTimes.mark("tile chain");
+            return tiles;
         } catch (IOException | RuntimeException e) {
             System.getLogger(SeuilApp.class.getName()).log(System.Logger.Level.WARNING, "map tiles: world overview only: " + e.getMessage());
+            return null;
         }
     }
 
@@ -52,13 +76,23 @@ public final class SeuilApp extends Application {
      * closed then. Opening the store first lets the command line report a bad file in one line.
      */
     public static void launch(PlaceStore store, PlaceId place) {
+        launch(store, place, null);
+    }
+
+    /**
+     * As {@link #launch(PlaceStore, PlaceId)}, then offers to open {@code file} (an offline pack
+     * to install, or places to import), as when a file manager starts {@code seuil FILE}.
+     */
+    public static void launch(PlaceStore store, PlaceId place, Path file) {
         opened = Objects.requireNonNull(store, "store");
         initialPlace = place;
+        initialFile = file;
         Application.launch(SeuilApp.class);
     }
 
     @Override
     public void start(Stage stage) {
+        StartupTimes.mark("start");
         store = opened;
         tasks = new FxTaskExecutor();
         Path settings = store.file().toAbsolutePath().getParent().resolve("settings.properties");
@@ -67,6 +101,7 @@ public final class SeuilApp extends Application {
         context.settings().onlineTilesProperty().addListener((o, old, now) -> onlineTiles = now);
         MainView main = new MainView(context, stage);
         Scene scene = main.createScene();
+        StartupTimes.mark("main view");
         if (initialPlace != null) {
             main.openOn(initialPlace);
         }
@@ -74,6 +109,35 @@ public final class SeuilApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+        StartupTimes.mark("shown");
+        if (StartupTimes.enabled()) {
+            reportFirstFrame(scene);
+        }
+        Path dataFolder = store.file().toAbsolutePath().getParent();
+        // A pack installed from the window: tiles asked for from now on wait for a chain that has it.
+        context.transfer().packsInstalledProperty().addListener((o, old, now) -> {
+            CompletableFuture<TileChain> rebuilt = new CompletableFuture<>();
+            ChainedTileRetriever.configureLater(rebuilt);
+            CompletableFuture.runAsync(() -> rebuilt.complete(buildTiles(dataFolder))); // buildTiles logs its failures
+        });
+        if (initialFile != null) {
+            Path file = initialFile;
+            Platform.runLater(() -> main.confirmAndOpen(file));
+        }
+    }
+
+    /** Prints the start-up milestones at the first pulse after the window was shown. */
+    private static void reportFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            System.err.println(StartupTimes.firstFrame());
+            if (StartupTimes.exitAfterFirstFrame()) {
+                // after this pulse has rendered: the measured frame is really drawn
+                Platform.runLater(Platform::exit);
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     @Override
@@ -83,6 +147,12 @@ public final class SeuilApp extends Application {
         }
         if (store != null) {
             store.close();
+        }
+        synchronized (SeuilApp.class) {
+            if (tiles != null) {
+                tiles.close(); // writes the tiles still queued for the disk cache
+                tiles = null;
+            }
         }
         Platform.exit();
     }

@@ -5,14 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.seuil.app.SeuilApp;
+import org.seuil.app.StartupTimes;
 import org.seuil.domain.PlaceId;
 import org.seuil.store.DataFolder;
 import org.seuil.store.PlaceStore;
 import org.seuil.store.sqlite.SqlitePlaceStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code seuil app [--db FILE]}: opens the desktop app on a store; the default command. */
+/** {@code seuil app [--db FILE] [FILE]}: opens the desktop app on a store; the default command. */
 @Command(name = "app", mixinStandardHelpOptions = true,
         description = "Open the desktop app on a local store (the default when no command is given).")
 public final class AppCommand implements Callable<Integer> {
@@ -22,16 +24,26 @@ public final class AppCommand implements Callable<Integer> {
     @Option(names = "--place", paramLabel = "ID", description = "open on this place, e.g. osm:node/4316767531")
     String place;
 
+    @Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "a file to open once the window is there, after asking: an offline map (.map, .mbtiles) is installed,"
+                    + " places (.geojson, .csv, .osm, .osm.gz, .osm.pbf) are imported; `seuil FILE` does the same")
+    Path file;
+
     @Override
     public Integer call() throws IOException {
-        Path file = db != null ? db : DataFolder.defaultDatabase();
-        Path parent = file.toAbsolutePath().getParent();
+        StartupTimes.mark("command");
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        Path database = db != null ? db : DataFolder.defaultDatabase();
+        Path parent = database.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         PlaceId initial = place == null ? null : new PlaceId(place);
-        PlaceStore store = SqlitePlaceStore.open(file);
-        SeuilApp.launch(store, initial);
+        PlaceStore store = SqlitePlaceStore.open(database);
+        StartupTimes.mark("store");
+        SeuilApp.launch(store, initial, file == null ? null : file.toAbsolutePath());
         return 0;
     }
 }

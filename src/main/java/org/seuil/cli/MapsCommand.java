@@ -16,8 +16,11 @@ import org.mapsforge.map.reader.header.MapFileInfo;
 import org.seuil.basemap.MBTiles;
 import org.seuil.basemap.MapTheme;
 import org.seuil.basemap.MapsforgeTileSource;
+import org.seuil.basemap.PackInstaller;
 import org.seuil.basemap.PackLocator;
 import org.seuil.basemap.Prefetcher;
+import org.seuil.basemap.build.MapBuilder;
+import org.seuil.basemap.build.MapWriterRuntime;
 import org.seuil.basemap.world.TopoJsonReader;
 import org.seuil.basemap.world.WorldData;
 import org.seuil.basemap.world.WorldFile;
@@ -34,8 +37,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seuil maps}: offline map packs (install, list, prefetch) and the world overview file. */
 @Command(name = "maps", mixinStandardHelpOptions = true,
-        description = "Offline maps: install mapsforge packs, list them, pre-render an area, build the world overview.",
-        subcommands = {MapsCommand.Install.class, MapsCommand.ListPacks.class, MapsCommand.Prefetch.class, MapsCommand.World.class,
+        description = "Offline maps: install mapsforge packs, list them, build one from an OSM extract, pre-render an area, build the world overview.",
+        subcommands = {MapsCommand.Install.class, MapsCommand.ListPacks.class, MapsCommand.Build.class, MapsCommand.Prefetch.class, MapsCommand.World.class,
                 MapsCommand.Remote.class, MapsCommand.Download.class})
 public final class MapsCommand implements Runnable {
     @CommandLine.Spec
@@ -57,12 +60,12 @@ public final class MapsCommand implements Runnable {
     }
 
     @Command(name = "install", mixinStandardHelpOptions = true,
-            description = "Checks that FILE is a mapsforge .map file and copies it into the data folder's maps/ folder.")
+            description = "Checks that FILE is a mapsforge .map or an MBTiles .mbtiles pack and copies it into the data folder's maps/ folder.")
     static final class Install implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE.map", description = "The mapsforge map file to install.")
+        @Parameters(paramLabel = "FILE", description = "The pack to install: FILE.map (mapsforge) or FILE.mbtiles.")
         Path file;
 
         @Option(names = "--force", description = "Replace an installed pack of the same name.")
@@ -76,26 +79,15 @@ public final class MapsCommand implements Runnable {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException(file + ": no such file");
             }
-            if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".map")) {
-                throw new IllegalArgumentException(file + ": a mapsforge pack must end in .map");
-            }
-            String summary = describeMap(file);
-            Path folder = PackLocator.installFolder(data.resolve());
-            Path target = folder.resolve(file.getFileName().toString());
+            PackLocator.Kind kind = PackInstaller.kindOf(file).orElseThrow(() ->
+                    new IllegalArgumentException(file + ": an offline pack must end in .map (mapsforge) or .mbtiles"));
+            Path target = PackInstaller.target(file, data.resolve());
             if (Files.exists(target) && !force) {
                 throw new IllegalArgumentException(target + " is already installed (use --force to replace it)");
             }
-            Files.createDirectories(folder);
-            // Copy beside the target, check the copy, then rename: the app never sees half a pack.
-            Path temp = Files.createTempFile(folder, ".installing-", ".part");
-            try {
-                Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-                describeMap(temp);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            spec.commandLine().getOut().println("installed " + target + " (" + summary + ")");
+            Path installed = PackInstaller.install(file, data.resolve(), force, PackInstaller.Progress.none());
+            String summary = kind == PackLocator.Kind.VECTOR_MAP ? describeMap(installed) : describeMbtiles(installed);
+            spec.commandLine().getOut().println("installed " + installed + " (" + summary + ")");
             return 0;
         }
     }
@@ -131,6 +123,76 @@ public final class MapsCommand implements Runnable {
             } catch (IOException e) {
                 out.println("world  UNAVAILABLE: " + e.getMessage());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = {"Builds a mapsforge .map pack from an OpenStreetMap extract with mapsforge-map-writer 0.4.1 in osmosis 0.45,"
+                    + " keeping the tags the accessibility theme draws (steps, kerbs, ramps, elevators, toilets, wheelchair).",
+                    "The writer is not part of the app: see docs/offline-maps.md, or run the command to be told how to get it."})
+    static final class Build implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "EXTRACT", description = "An OSM extract: .osm.pbf, .osm, .osm.gz or .osm.bz2.")
+        Path extract;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.map", description = "The pack to write.")
+        Path out;
+
+        @Option(names = "--bbox", paramLabel = "minLon,minLat,maxLon,maxLat", description = "Keep only this area (default: the whole extract).")
+        String bbox;
+
+        @Option(names = "--tag-conf", paramLabel = "FILE.xml",
+                description = "A map-writer tag mapping (default: Seuil's, maps/seuil-tag-mapping.xml).")
+        Path tagConf;
+
+        @Option(names = "--hd", description = "Keep the writer's working data on disk, not in memory (for country-sized extracts).")
+        boolean hd;
+
+        @Option(names = "--writer-dir", paramLabel = "DIR", description = "A folder holding the map writer's jars.")
+        Path writerDir;
+
+        @Option(names = "--force", description = "Overwrite FILE.map if it exists.")
+        boolean force;
+
+        @CommandLine.Mixin
+        DataFolderOption data = new DataFolderOption();
+
+        @Override
+        public Integer call() throws IOException {
+            if (Files.exists(out) && !force) {
+                throw new IllegalArgumentException(out + " exists (use --force to overwrite it)");
+            }
+            BoundingBox area = bbox == null ? null : BoundingBox.parse(bbox);
+            MapBuilder.inputTask(extract);
+            List<Path> folders = new java.util.ArrayList<>();
+            if (writerDir != null) {
+                folders.add(writerDir);
+            }
+            folders.addAll(MapWriterRuntime.defaultFolders(data.resolve()));
+            Path repository = MapWriterRuntime.defaultMavenRepository();
+            PrintWriter err = spec.commandLine().getErr();
+            java.util.Optional<MapWriterRuntime> runtime = MapWriterRuntime.locate(folders, repository);
+            if (runtime.isEmpty()) {
+                err.print("seuil: the map writer is not installed. " + MapWriterRuntime.missingMessage(folders, repository));
+                err.flush();
+                return 3;
+            }
+            err.println("building " + out + " from " + extract.getFileName() + (area == null ? "" : " (area " + bbox + ")")
+                    + (tagConf == null ? " with Seuil's accessibility tag mapping" : " with " + tagConf));
+            MapBuilder.Result result = new MapBuilder(runtime.get()).build(
+                    new MapBuilder.Request(extract, out, area, tagConf, hd ? MapBuilder.Storage.HD : MapBuilder.Storage.RAM),
+                    line -> {
+                        err.println("  " + line);
+                        err.flush();
+                    });
+            BoundingBox b = result.bounds();
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, bbox %.5f,%.5f,%.5f,%.5f, zooms %d-%d) in %.1f s%n",
+                    result.file(), size(result.bytes()), b.minLon(), b.minLat(), b.maxLon(), b.maxLat(), result.minZoom(), result.maxZoom(),
+                    result.seconds());
+            spec.commandLine().getOut().println("install it with: seuil maps install " + result.file());
             return 0;
         }
     }

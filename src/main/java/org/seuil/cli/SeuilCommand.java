@@ -21,7 +21,25 @@ public final class SeuilCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SeuilCommand());
         cl.setExecutionExceptionHandler(SeuilCommand::oneLineError);
+        CommandLine.IParameterExceptionHandler usual = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, args) -> unknownCommand(e, args, usual));
         return cl;
+    }
+
+    /**
+     * {@code seuil unknowncommand} (or a file that does not exist) fails with one line naming it;
+     * other mistakes get picocli's message and usage as before.
+     */
+    private static int unknownCommand(CommandLine.ParameterException e, String[] args, CommandLine.IParameterExceptionHandler usual)
+            throws Exception {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("seuil: unknown command or no such file: '" + unmatched.getUnmatched().get(0) + "' (see seuil --help)");
+            err.flush();
+            return 2;
+        }
+        return usual.handleParseException(e, args);
     }
 
     /** Failures end with one line that says what went wrong, not a stack trace. */

@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
@@ -33,6 +34,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,6 +43,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import java.nio.file.Path;
 import java.util.List;
 import org.seuil.app.AppContext;
 import org.seuil.app.i18n.Messages;
@@ -61,6 +64,7 @@ import org.seuil.domain.Report;
 import org.seuil.geo.cluster.ClusterIndex;
 import org.seuil.store.PlaceFilter;
 import org.seuil.store.PlaceView;
+import org.seuil.app.transfer.FileOpener;
 import org.seuil.app.transfer.TransferViewModel;
 
 /**
@@ -79,6 +83,7 @@ public final class MainView {
     private final PinLayer pins;
     private final PlacePanel placePanel;
     private final PlannerView planner;
+    private final FileOpener opener;
     private boolean fittedOnce;
 
     public MainView(AppContext context, Stage stage) {
@@ -88,6 +93,8 @@ public final class MainView {
         this.pins = new PinLayer(mapView, context.map());
         this.placePanel = new PlacePanel(context, this::reportSelected, this::shareExperience, this::editReport);
         this.planner = new PlannerView(context, stage, mapView);
+        this.opener = new FileOpener(context.transfer(), context.store().file() == null ? Path.of(".")
+                : context.store().file().toAbsolutePath().getParent(), messages);
         build();
     }
 
@@ -95,6 +102,7 @@ public final class MainView {
         Scene scene = new Scene(root, 1280, 800);
         Theme.apply(scene, context.settings());
         installShortcuts(scene);
+        installFileDrop(scene);
         stage.titleProperty().bind(messages.bind("app.title"));
         return scene;
     }
@@ -562,6 +570,59 @@ public final class MainView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newPlaceAtCentre);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::fitToData);
+    }
+
+    /** Files dropped anywhere on the window are opened: packs installed, places imported. */
+    private void installFileDrop(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && opener.accepts(paths(e.getDragboard().getFiles()))) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean opened = e.getDragboard().hasFiles() && openFiles(paths(e.getDragboard().getFiles()));
+            e.setDropCompleted(opened);
+            e.consume();
+        });
+    }
+
+    private static List<Path> paths(List<java.io.File> files) {
+        return files.stream().map(java.io.File::toPath).toList();
+    }
+
+    /**
+     * What a drop does (the drop handler calls it with the dragboard's files): opens the first file
+     * Seuil can open, with progress in the status bar; says in the status bar why not otherwise.
+     * Returns whether something was started.
+     */
+    public boolean openFiles(List<Path> files) {
+        FileOpener.Outcome outcome = opener.open(files);
+        if (outcome.message() != null) {
+            context.status().messageProperty().set(outcome.message());
+        }
+        return outcome.started();
+    }
+
+    /**
+     * Opens a file the app was started with ({@code seuil FILE}, as a file manager does on a
+     * double-click) after asking: a file should not change the map without the user's yes.
+     */
+    public void confirmAndOpen(Path file) {
+        FileOpener.Plan plan = FileOpener.plan(file);
+        if (plan.action() == FileOpener.Action.UNSUPPORTED) {
+            context.status().messageProperty().set(opener.question(plan));
+            return;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, opener.question(plan), ButtonType.OK, ButtonType.CANCEL);
+        ask.initOwner(stage);
+        ask.setTitle(messages.get("open.title"));
+        ask.setHeaderText(null);
+        ask.getDialogPane().setId("open-confirm");
+        ask.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // else the question is cut at two lines
+        ask.getDialogPane().setPrefWidth(520);
+        Theme.apply(ask.getDialogPane(), context.settings());
+        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> openFiles(List.of(file)));
     }
 
     private void newPlaceAtCentre() {

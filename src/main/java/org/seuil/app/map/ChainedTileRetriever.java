@@ -30,6 +30,8 @@ public final class ChainedTileRetriever implements TileRetriever {
     private static final ExecutorService RENDERERS = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
 
     private static volatile TileChain chain;
+    /** A chain being built, which tile requests wait for on the render threads (never on the FX thread). */
+    private static volatile CompletableFuture<TileChain> coming;
 
     /** ServiceLoader needs a public no-argument constructor; the state is static, see {@link #configure}. */
     public ChainedTileRetriever() {
@@ -38,6 +40,25 @@ public final class ChainedTileRetriever implements TileRetriever {
     /** Sets the chain every retriever uses; call before the first map is shown. */
     public static void configure(TileChain tileChain) {
         chain = tileChain;
+        coming = null;
+    }
+
+    /**
+     * Lets the window show before the chain is built (opening packs and parsing the theme take
+     * a second or more): tiles asked for meanwhile wait for it on the render threads, so none is
+     * drawn from a lesser source and kept. A chain that fails to build leaves the world overview.
+     */
+    public static void configureLater(CompletableFuture<TileChain> tileChain) {
+        coming = tileChain;
+        tileChain.whenComplete((built, failure) -> {
+            if (coming == tileChain) {
+                if (built != null) {
+                    configure(built);
+                } else {
+                    coming = null; // the world overview, built on first use below
+                }
+            }
+        });
     }
 
     /** 512 px tiles on screens that scale by 1.5 or more (HiDPI), 256 px otherwise. */
@@ -62,6 +83,18 @@ public final class ChainedTileRetriever implements TileRetriever {
     }
 
     private static TileChain chainOrDefault() {
+        CompletableFuture<TileChain> pending = coming;
+        if (pending != null) {
+            try {
+                TileChain built = pending.join();
+                if (built != null) {
+                    return built;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "map tiles: world overview only: " + e.getMessage());
+                coming = null;
+            }
+        }
         TileChain current = chain;
         if (current == null) {
             synchronized (ChainedTileRetriever.class) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.task.TaskExecutor;
+import org.seuil.basemap.PackInstaller;
+import org.seuil.basemap.PackLocator;
 import org.seuil.domain.PlaceRecord;
 import org.seuil.formats.InputException;
 import org.seuil.formats.csv.PlaceCsvReader;
@@ -64,6 +67,7 @@ public final class TransferViewModel {
     private final TaskExecutor tasks;
     private final Messages messages;
     private final IntegerProperty imports = new SimpleIntegerProperty();
+    private final IntegerProperty packsInstalled = new SimpleIntegerProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(INDETERMINATE);
     private final StringProperty progressText = new SimpleStringProperty("");
@@ -106,6 +110,26 @@ public final class TransferViewModel {
             progress.set(1);
             message.set(messages.get("transfer.exported", count, file.getFileName()));
         }, failure -> finishFailed(failure, flag, "transfer.exportCancelled"));
+    }
+
+    /**
+     * Installs an offline pack ({@code .map} or {@code .mbtiles}) into {@code <dataFolder>/maps/}
+     * with {@link PackInstaller}, as {@code seuil maps install} does: checked before and after the
+     * copy, renamed into place only when whole. Cancel stops the copy and leaves nothing behind.
+     */
+    public void installPack(Path file, Path dataFolder) {
+        AtomicBoolean flag = start("transfer.installing", file);
+        tasks.execute(() -> PackInstaller.install(file, dataFolder, false, (done, total) -> {
+            checkCancelled(flag);
+            tasks.runOnUi(() -> progress.set(total == 0 ? 1 : (double) done / total));
+        }), installed -> {
+            running.set(false);
+            progress.set(1);
+            message.set(messages.get("transfer.packInstalled", file.getFileName(), installed.getParent()));
+            packsInstalled.set(packsInstalled.get() + 1);
+        }, failure -> finishFailed(failure instanceof FileAlreadyExistsException
+                ? new IOException(messages.get("transfer.packExists", file.getFileName(), PackLocator.installFolder(dataFolder)), failure)
+                : failure, flag, "transfer.installCancelled"));
     }
 
     /** Stops the running import or export at its next record; nothing it did is kept. */
@@ -344,6 +368,11 @@ public final class TransferViewModel {
     /** Counts finished imports: the main window reloads the map and fits it to the data when it moves. */
     public ReadOnlyIntegerProperty importsProperty() {
         return imports;
+    }
+
+    /** Counts packs installed from the window: the app rebuilds its map tiles when it moves. */
+    public ReadOnlyIntegerProperty packsInstalledProperty() {
+        return packsInstalled;
     }
 
     public BooleanProperty failedProperty() {

@@ -79,4 +79,52 @@ class ChainedTileRetrieverTest {
         assertEquals(256, image.getHeight());
         assertFalse(image.isError());
     }
+
+    /** A tile source that paints every tile one colour, to tell which chain answered. */
+    private static TileSource painted(java.awt.Color colour) {
+        return new TileSource() {
+            @Override
+            public Optional<TileImage> tile(TileId id) {
+                java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                java.awt.Graphics2D g = image.createGraphics();
+                g.setColor(colour);
+                g.fillRect(0, 0, 256, 256);
+                g.dispose();
+                return Optional.of(TileImage.ofImage(image));
+            }
+
+            @Override
+            public String name() {
+                return "painted";
+            }
+        };
+    }
+
+    @Test
+    void tilesAskedForBeforeALateChainIsBuiltWaitForItInsteadOfTakingALesserTile() throws Exception {
+        java.util.concurrent.CompletableFuture<TileChain> later = new java.util.concurrent.CompletableFuture<>();
+        ChainedTileRetriever.configureLater(later);
+        java.util.concurrent.CompletableFuture<Image> asked = new ChainedTileRetriever().loadTile(15, 17059, 11948);
+        Thread.sleep(300);
+        assertFalse(asked.isDone(), "the tile waits for the chain (on a render thread)");
+        later.complete(new TileChain(List.of(painted(java.awt.Color.RED)), 256));
+        Image image = asked.get(30, TimeUnit.SECONDS);
+        javafx.scene.paint.Color pixel = image.getPixelReader().getColor(10, 10);
+        assertEquals(1.0, pixel.getRed(), 0.01);
+        assertEquals(0.0, pixel.getGreen(), 0.01);
+        Image next = new ChainedTileRetriever().loadTile(15, 17060, 11948).get(30, TimeUnit.SECONDS);
+        assertEquals(1.0, next.getPixelReader().getColor(10, 10).getRed(), 0.01);
+    }
+
+    @Test
+    void aLateChainThatCannotBeBuiltLeavesTheWorldOverview() throws Exception {
+        java.util.concurrent.CompletableFuture<TileChain> later = new java.util.concurrent.CompletableFuture<>();
+        ChainedTileRetriever.configure(null);
+        ChainedTileRetriever.configureLater(later);
+        java.util.concurrent.CompletableFuture<Image> asked = new ChainedTileRetriever().loadTile(3, 4, 2);
+        later.complete(null);
+        Image image = asked.get(30, TimeUnit.SECONDS);
+        assertFalse(image.isError());
+        assertEquals(256, image.getWidth());
+    }
 }
