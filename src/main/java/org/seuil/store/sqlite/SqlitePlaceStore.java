@@ -63,6 +63,11 @@ public final class SqlitePlaceStore implements PlaceStore {
         return new SqlitePlaceStore(Database.open(file, writerCacheKib));
     }
 
+    /** The district audit campaigns kept in this store's file. */
+    public org.seuil.store.CampaignStore campaigns() {
+        return new SqliteCampaignStore(database);
+    }
+
     @Override
     public Path file() {
         return database.file();
