@@ -18,7 +18,7 @@ import org.seuil.audit.CampaignId;
 import org.seuil.domain.InvalidValueException;
 import org.seuil.server.store.Principal;
 import org.seuil.server.store.ServerCampaigns;
-import org.seuil.store.SharedCampaign;
+import org.seuil.audit.SharedCampaign;
 import org.seuil.sync.protocol.CampaignCodec;
 import org.seuil.sync.protocol.CampaignEdit;
 import org.seuil.sync.protocol.Problem;

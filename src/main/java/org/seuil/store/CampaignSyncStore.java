@@ -3,6 +3,7 @@ package org.seuil.store;
 import java.util.List;
 import java.util.Optional;
 import org.seuil.audit.CampaignId;
+import org.seuil.audit.SharedCampaign;
 
 /**
  * The side of the local store that campaign sync uses: the campaign change log to push and the

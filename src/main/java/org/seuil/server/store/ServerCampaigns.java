@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.seuil.audit.CampaignId;
-import org.seuil.store.SharedCampaign;
+import org.seuil.audit.SharedCampaign;
 import org.seuil.sync.protocol.CampaignAnswer;
 import org.seuil.sync.protocol.CampaignEdit;
 import org.seuil.sync.protocol.CampaignListing;

@@ -19,8 +19,8 @@ import org.seuil.domain.Place;
 import org.seuil.domain.PlaceId;
 import org.seuil.store.CampaignChange;
 import org.seuil.store.CampaignSyncStore;
-import org.seuil.store.SharedCampaign;
-import org.seuil.store.SharedVenue;
+import org.seuil.audit.SharedCampaign;
+import org.seuil.audit.SharedVenue;
 
 /**
  * Campaign sync's side of the SQLite store: reads the campaign change log of schema 3 and writes

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import org.seuil.audit.CampaignId;
 import org.seuil.domain.BoundingBox;
-import org.seuil.store.SharedCampaign;
+import org.seuil.audit.SharedCampaign;
 import org.seuil.sync.protocol.CampaignAnswer;
 import org.seuil.sync.protocol.CampaignCodec;
 import org.seuil.sync.protocol.CampaignEdit;

@@ -35,8 +35,8 @@ import org.seuil.domain.Place;
 import org.seuil.domain.PlaceId;
 import org.seuil.formats.InputException;
 import org.seuil.formats.json.Json;
-import org.seuil.store.SharedCampaign;
-import org.seuil.store.SharedVenue;
+import org.seuil.audit.SharedCampaign;
+import org.seuil.audit.SharedVenue;
 
 /**
  * Reads and writes the campaign bodies of the sync protocol (docs/sync-protocol.md, "Campaigns"):

@@ -38,8 +38,8 @@ import org.seuil.server.store.Role;
 import org.seuil.server.store.ServerStore;
 import org.seuil.server.store.SqliteServerStore;
 import org.seuil.store.CampaignStore;
-import org.seuil.store.SharedCampaign;
-import org.seuil.store.SharedVenue;
+import org.seuil.audit.SharedCampaign;
+import org.seuil.audit.SharedVenue;
 import org.seuil.store.sqlite.SqlitePlaceStore;
 import org.seuil.sync.protocol.CampaignFixtures;
 

@@ -12,8 +12,8 @@ import org.seuil.audit.VenueStatus;
 import org.seuil.domain.GeoPoint;
 import org.seuil.domain.Place;
 import org.seuil.domain.PlaceId;
-import org.seuil.store.SharedCampaign;
-import org.seuil.store.SharedVenue;
+import org.seuil.audit.SharedCampaign;
+import org.seuil.audit.SharedVenue;
 
 /** A small campaign over a square of Monaco, for campaign sync tests. */
 public final class CampaignFixtures {

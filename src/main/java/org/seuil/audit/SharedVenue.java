@@ -1,8 +1,6 @@
-package org.seuil.store;
+package org.seuil.audit;
 
 import java.time.Instant;
-import org.seuil.audit.VenueStatus;
-import org.seuil.audit.Volunteers;
 import org.seuil.domain.InvalidValueException;
 import org.seuil.domain.Place;
 

@@ -1,10 +1,8 @@
-package org.seuil.store;
+package org.seuil.audit;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.seuil.audit.Campaign;
-import org.seuil.audit.Volunteers;
 import org.seuil.domain.InvalidValueException;
 
 /**
