@@ -29,6 +29,7 @@ import org.seuil.audit.ChecklistFile;
 import org.seuil.audit.District;
 import org.seuil.audit.RuleSetName;
 import org.seuil.audit.VenueStatus;
+import org.seuil.audit.Volunteers;
 import org.seuil.domain.GeoPoint;
 import org.seuil.domain.InvalidValueException;
 import org.seuil.domain.Place;
@@ -196,7 +197,12 @@ public final class CampaignCodec {
         if (idNode == null || !idNode.isTextual()) {
             throw new InvalidValueException("id", "is required: the campaign's lower-case UUID");
         }
-        CampaignId id = new CampaignId(idNode.textValue());
+        CampaignId id;
+        try {
+            id = new CampaignId(idNode.textValue());
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("id", e.getMessage().substring(e.field().length() + 2));
+        }
         District district = district(root.get("geometry"));
         JsonNode props = root.get("properties");
         if (props == null || !props.isObject()) {
@@ -221,7 +227,7 @@ public final class CampaignCodec {
                 if (!memberNodes.get(i).isTextual()) {
                     throw new InvalidValueException("properties.members[" + i + "]", "expected a user name");
                 }
-                members.add(memberNodes.get(i).textValue());
+                members.add(Volunteers.check("properties.members[" + i + "]", memberNodes.get(i).textValue()));
             }
         }
         Campaign campaign;
