@@ -337,4 +337,81 @@ class CampaignSyncHttpTest {
         assertEquals(400, post("/campaigns", auditor, "x7", "[".repeat(10_000).getBytes(StandardCharsets.UTF_8)).statusCode());
         assertEquals(413, post("/campaigns", auditor, "x8", new byte[9 * 1024 * 1024]).statusCode());
     }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void concurrentStatusPushesAreSerializedAndTheLatestVisitWins(String backend) throws Exception {
+        start(backend);
+        String auditor = token("carol", Role.AUDITOR);
+        List<String> members = List.of("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7");
+        CampaignId id = created(auditor, "Monte-Carlo", members, 2);
+        List<String> tokens = members.stream().map(m -> token(m, Role.REPORTER)).toList();
+        PlaceId venue = CampaignFixtures.venuePlace(0).id();
+        int perMember = 5;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(members.size());
+        java.util.Set<Long> versions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+        try {
+            for (int m = 0; m < members.size(); m++) {
+                int member = m;
+                done.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = 0; i < perMember; i++) {
+                        Instant at = NOW.minusSeconds(1000).plusSeconds(member * perMember + i);
+                        HttpResponse<byte[]> r = post("/campaigns/" + id + "/changes", tokens.get(member), "k" + i,
+                                edits(new CampaignEdit.SetStatus(venue, VenueStatus.VISITED, at)));
+                        if (r.statusCode() == 200) {
+                            ok++;
+                            versions.add(json(r).path("version").asLong());
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : done) {
+                assertEquals(perMember, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(members.size() * perMember, versions.size(), "every push took its own version");
+        SharedVenue v = fetch(id, auditor).venues().get(0);
+        assertEquals(NOW.minusSeconds(1000).plusSeconds(members.size() * perMember - 1), v.statusAt(), "the latest visit wins");
+        assertEquals("m7", v.statusBy());
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void randomlyDamagedCampaignsAreNeverAnsweredWithA5xx(String backend) throws Exception {
+        start(backend);
+        String auditor = token("carol", Role.AUDITOR);
+        byte[] valid = CODEC.writeCampaign(CampaignFixtures.shared(CampaignId.random(), "Monte-Carlo", List.of("alice"), 3));
+        java.util.Random random = new java.util.Random(20260129L);
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (int run = 0; run < 150; run++) {
+            byte[] body = valid.clone();
+            int edits = 1 + random.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = random.nextInt(body.length);
+                switch (random.nextInt(3)) {
+                    case 0 -> body[at] = (byte) "{}[]\",:0-9e.aZ\u00e9 ".charAt(random.nextInt(16));
+                    case 1 -> body = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(body, 0, at), at);
+                    default -> {
+                        byte[] longer = new byte[body.length + 8];
+                        System.arraycopy(body, 0, longer, 0, at);
+                        System.arraycopy(body, at, longer, at + 8, body.length - at);
+                        System.arraycopy(body, at, longer, at, Math.min(8, body.length - at));
+                        body = longer;
+                    }
+                }
+                if (body.length == 0) {
+                    break;
+                }
+            }
+            HttpResponse<byte[]> r = post("/campaigns", auditor, "fuzz-" + run, body);
+            seen.add(r.statusCode());
+            assertTrue(r.statusCode() < 500, "run " + run + ": " + r.statusCode() + " " + text(r));
+        }
+        assertTrue(seen.contains(400), "the mutations produced refusals: " + seen);
+    }
 }
