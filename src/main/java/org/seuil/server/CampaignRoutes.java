@@ -32,6 +32,7 @@ import org.seuil.sync.protocol.WireLimits;
  * by {@link SeuilServer}'s handlers.
  */
 final class CampaignRoutes {
+    static final long MAX_CHANGES_BYTES = 1024 * 1024;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final ServerCampaigns campaigns;
@@ -39,6 +40,9 @@ final class CampaignRoutes {
     private final Clock clock;
     private final CampaignCodec codec;
     private final WireLimits limits;
+    /** Changes are small (about 200 bytes each): any member may send them, so their bodies are capped lower. */
+    private final CampaignCodec editCodec;
+    private final WireLimits editLimits;
 
     CampaignRoutes(ServerCampaigns campaigns, Function<Context, Principal> authenticate, Clock clock, WireLimits limits) {
         this.campaigns = campaigns;
@@ -46,6 +50,8 @@ final class CampaignRoutes {
         this.clock = clock;
         this.limits = limits;
         this.codec = new CampaignCodec(limits);
+        this.editLimits = new WireLimits(Math.min(limits.maxBodyBytes(), MAX_CHANGES_BYTES), limits.maxFeatures(), limits.maxStringLength());
+        this.editCodec = new CampaignCodec(editLimits);
     }
 
     void mount(Javalin app) {
@@ -67,7 +73,7 @@ final class CampaignRoutes {
         String key = idempotencyKey(ctx);
         MessageDigest digest = sha256();
         SharedCampaign campaign;
-        try (InputStream body = new DigestInputStream(limited(ctx), digest)) {
+        try (InputStream body = new DigestInputStream(limited(ctx, limits), digest)) {
             campaign = codec.readCampaign(body);
         }
         ServerCampaigns.Push push = campaigns.save(who, key, HexFormat.of().formatHex(digest.digest()), campaign, Instant.now(clock));
@@ -80,8 +86,8 @@ final class CampaignRoutes {
         String key = idempotencyKey(ctx);
         MessageDigest digest = sha256();
         List<CampaignEdit> edits;
-        try (InputStream body = new DigestInputStream(limited(ctx), digest)) {
-            edits = codec.readEdits(body);
+        try (InputStream body = new DigestInputStream(limited(ctx, editLimits), digest)) {
+            edits = editCodec.readEdits(body);
         }
         answer(ctx, campaigns.change(who, id, key, HexFormat.of().formatHex(digest.digest()), edits, Instant.now(clock)), 200);
     }
@@ -115,7 +121,7 @@ final class CampaignRoutes {
                 .result("{\"campaign\":\"" + id.value() + "\",\"version\":" + version + "}");
     }
 
-    private InputStream limited(Context ctx) throws IOException {
+    private static InputStream limited(Context ctx, WireLimits limits) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limits.maxBodyBytes()) {
             throw Problem.tooLarge("the body is " + declared + " bytes, at most " + limits.maxBodyBytes() + " allowed");

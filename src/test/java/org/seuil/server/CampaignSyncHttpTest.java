@@ -336,6 +336,10 @@ class CampaignSyncHttpTest {
         assertEquals(400, post("/campaigns", auditor, "x6", "[[[[".getBytes(StandardCharsets.UTF_8)).statusCode());
         assertEquals(400, post("/campaigns", auditor, "x7", "[".repeat(10_000).getBytes(StandardCharsets.UTF_8)).statusCode());
         assertEquals(413, post("/campaigns", auditor, "x8", new byte[9 * 1024 * 1024]).statusCode());
+        byte[] padded = ("{\"changes\": [], \"pad\": \"" + "x".repeat(19_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, post("/campaigns/" + id + "/changes", auditor, "x9", padded).statusCode(), "a small body passes");
+        byte[] large = ("{\"changes\": [" + "{},".repeat(400_000) + "{}]}").getBytes(StandardCharsets.UTF_8);
+        assertEquals(413, post("/campaigns/" + id + "/changes", auditor, "x10", large).statusCode(), "changes stop at 1 MiB");
     }
 
     @ParameterizedTest
