@@ -418,4 +418,40 @@ class CampaignSyncHttpTest {
         }
         assertTrue(seen.contains(400), "the mutations produced refusals: " + seen);
     }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void theOwnersUpdateAssignsAndAddsVenuesButNeverUndoesANewerVisit(String backend) throws Exception {
+        start(backend);
+        String auditor = token("carol", Role.AUDITOR);
+        String alice = token("alice", Role.REPORTER);
+        CampaignId id = CampaignId.random();
+        SharedCampaign first = CampaignFixtures.shared(id, "Monte-Carlo", List.of("alice"), 2);
+        assertEquals(201, post("/campaigns", auditor, "c1", CODEC.writeCampaign(first)).statusCode());
+        PlaceId v0 = CampaignFixtures.venuePlace(0).id();
+        post("/campaigns/" + id + "/changes", alice, "a1", edits(new CampaignEdit.SetStatus(v0, VenueStatus.VISITED, NOW.minusSeconds(60))));
+
+        // The owner's device still has v0 closed an hour earlier, assigns it to bob, and found a third venue.
+        List<SharedVenue> venues = List.of(
+                new SharedVenue(CampaignFixtures.venuePlace(0), VenueStatus.CLOSED, "bob", 2, NOW.minusSeconds(3600), "carol", false),
+                first.venues().get(1),
+                new SharedVenue(CampaignFixtures.venuePlace(2), VenueStatus.TO_VISIT, null, null, null, null, false));
+        SharedCampaign update = new SharedCampaign(new org.seuil.audit.Campaign(id, "Monte-Carlo nord", CampaignFixtures.district(),
+                first.campaign().checklist(), org.seuil.audit.RuleSetName.ERP, first.campaign().created(), 3, List.of("alice")), null, 0, venues);
+        HttpResponse<byte[]> r = post("/campaigns", auditor, "c2", CODEC.writeCampaign(update));
+        assertEquals(200, r.statusCode(), text(r));
+        assertEquals("updated", json(r).path("outcome").asText());
+
+        SharedCampaign after = fetch(id, alice);
+        assertEquals("Monte-Carlo nord", after.campaign().name());
+        assertEquals(org.seuil.audit.RuleSetName.ERP, after.campaign().rules());
+        assertEquals(3, after.campaign().revisitYears());
+        assertEquals(List.of("alice", "bob"), after.campaign().volunteers(), "the assigned volunteer joins");
+        assertEquals(3, after.venues().size());
+        SharedVenue first0 = after.venues().get(0);
+        assertEquals("bob", first0.volunteer());
+        assertEquals(2, first0.zone());
+        assertEquals(VenueStatus.VISITED, first0.status(), "alice's later visit stands");
+        assertEquals("alice", first0.statusBy());
+    }
 }

@@ -32,9 +32,9 @@ public final class CampaignFixtures {
                 Campaign.DEFAULT_REVISIT_YEARS, members);
     }
 
-    /** The n-th venue: an OSM node inside the district. */
+    /** The n-th venue (n below 10,000): an OSM node inside the district, on a grid of 100 by 100. */
     public static Place venuePlace(int n) {
-        return new Place(new PlaceId("osm:node/" + (1000 + n)), new GeoPoint(43.736 + n * 0.0005, 7.421 + n * 0.0005),
+        return new Place(new PlaceId("osm:node/" + (1000 + n)), new GeoPoint(43.7355 + (n / 100) * 0.00009, 7.4205 + (n % 100) * 0.00009),
                 "Shop " + n, "shop=bakery", n + " boulevard des Moulins");
     }
 
