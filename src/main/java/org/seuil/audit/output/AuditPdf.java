@@ -186,7 +186,7 @@ public final class AuditPdf {
         pen.y = bottom - 4;
         legend(pen);
         String attribution = image.isPresent() ? backdrop.attribution() : "";
-        pen.text(Pen.REGULAR, 7, (attribution.isEmpty() ? "" : attribution + ". ") + "Venues: " + ReportLicence.SHORT + ".");
+        pen.text(Pen.REGULAR, 7, (attribution.isEmpty() ? "" : attribution + ". ") + ReportLicence.SHORT + ".");
         return image.isPresent();
     }
 
@@ -216,7 +216,7 @@ public final class AuditPdf {
     private static void table(Pen pen, AuditSnapshot snapshot) throws IOException {
         pen.text(Pen.BOLD, 13, "Venues and their barriers");
         pen.gap(4);
-        float[] widths = {18, 150, 52, 58, 62, 0};
+        float[] widths = {18, 145, 50, 55, 82, 0};
         widths[5] = pen.width() - (widths[0] + widths[1] + widths[2] + widths[3] + widths[4]);
         String[] header = {"#", "Venue", "Status", "Volunteer", "Grade", "Barriers"};
         pen.row(Pen.BOLD, 8, widths, header, null);
@@ -338,7 +338,8 @@ public final class AuditPdf {
             List<List<String>> wrapped = new ArrayList<>();
             int lines = 1;
             for (int i = 0; i < cells.length; i++) {
-                List<String> cell = wrap(font, size, safe(font, cells[i]), widths[i] - 4);
+                float markerRoom = i == 4 && marker != null ? 9 : 0;
+                List<String> cell = wrap(font, size, safe(font, cells[i]), widths[i] - 4 - markerRoom);
                 wrapped.add(cell);
                 lines = Math.max(lines, cell.size());
             }
