@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code seuil sync}: pushes local changes to a server and pulls everyone else's. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Syncs the local store with a Seuil server: pushes pending changes, pulls new ones.")
+        description = "Syncs the local store with a Seuil server: pushes pending changes, pulls new ones; "
+                + "then the same for the district audit campaigns you belong to.")
 public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "URL", description = "the server, e.g. https://seuil.example.org")
     URI server;
@@ -49,7 +50,7 @@ public final class SyncCommand implements Callable<Integer> {
         try (SqlitePlaceStore store = SqlitePlaceStore.open(file)) {
             SyncClient client = new SyncClient(store, new SyncApi(server, token, HttpTransport.jdk()), server.toString(),
                     file.toAbsolutePath().resolveSibling("photos"), Backoff.DEFAULT, d -> Thread.sleep(d.toMillis()),
-                    new SecureRandom(), Clock.systemUTC());
+                    new SecureRandom(), Clock.systemUTC()).withCampaigns(store.campaignSync());
             if (bbox != null) {
                 client.withArea(BoundingBox.parse(bbox));
             }

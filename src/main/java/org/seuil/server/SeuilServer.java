@@ -102,6 +102,7 @@ public final class SeuilServer implements AutoCloseable {
         app.get(base + "/maps", this::listMaps);
         app.get(base + "/maps/{name}", this::getMap);
         new OgcFeaturesRoutes(store, this::authenticate, config.clock()).mount(app);
+        new CampaignRoutes(store.campaigns(), this::authenticate, config.clock(), config.limits()).mount(app);
 
         app.exception(ProtocolException.class, (e, ctx) -> problem(ctx, e.problem()));
         app.exception(BatchRefusedException.class, (e, ctx) -> problem(ctx, e.problem()));

@@ -637,6 +637,11 @@ abstract class JdbcServerStore implements ServerStore {
         });
     }
 
+    @Override
+    public ServerCampaigns campaigns() {
+        return new JdbcServerCampaigns(this);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A hidden report reaches devices as a tombstone of the same revision: gone from maps, still on the server. */

@@ -28,6 +28,11 @@ public enum Role {
         return this == PLANNER || this == MODERATOR || this == ADMIN;
     }
 
+    /** Creates district audit campaigns and manages their members and assignments (docs/sync-protocol.md, Campaigns). */
+    public boolean mayRunCampaigns() {
+        return this == AUDITOR || this == MODERATOR || this == ADMIN;
+    }
+
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

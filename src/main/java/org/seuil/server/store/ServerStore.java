@@ -70,6 +70,9 @@ public interface ServerStore extends AutoCloseable {
     /** Hides a report from everyone (kept, with who and why); false when there is no such report. */
     boolean hide(ReportId id, Principal moderator, String reason, Instant now);
 
+    /** District audit campaigns shared through this store. */
+    ServerCampaigns campaigns();
+
     /** Fails when the database cannot be reached. */
     void ping();
 

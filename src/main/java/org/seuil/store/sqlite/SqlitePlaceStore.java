@@ -318,6 +318,11 @@ public final class SqlitePlaceStore implements PlaceStore {
         return database.read(s -> new SyncTables(s).conflicts());
     }
 
+    /** Campaign sync's access to this store's campaigns: the change log to push, the server's copies to apply. */
+    public org.seuil.store.CampaignSyncStore campaignSync() {
+        return new SqliteCampaignSync(database);
+    }
+
     @Override
     public void close() {
         database.close();

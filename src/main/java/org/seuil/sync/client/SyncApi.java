@@ -11,7 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.seuil.audit.CampaignId;
 import org.seuil.domain.BoundingBox;
+import org.seuil.audit.SharedCampaign;
+import org.seuil.sync.protocol.CampaignAnswer;
+import org.seuil.sync.protocol.CampaignCodec;
+import org.seuil.sync.protocol.CampaignEdit;
+import org.seuil.sync.protocol.CampaignListing;
 import org.seuil.formats.json.Json;
 import org.seuil.sync.protocol.BatchResult;
 import org.seuil.sync.protocol.ChangePage;
@@ -85,6 +91,40 @@ public final class SyncApi {
         } catch (IOException e) {
             throw new SyncException(200, null, 0, "the server's version answer is not JSON", e);
         }
+    }
+
+    // ---------------------------------------------------------------- campaigns
+
+    private static final CampaignCodec CAMPAIGNS = new CampaignCodec(new WireLimits(256L * 1024 * 1024, 100_000, Json.MAX_STRING_LENGTH));
+
+    /** Creates or updates a campaign; the Idempotency-Key is the SHA-256 of the body, as for batches. */
+    public CampaignAnswer pushCampaign(SharedCampaign campaign) throws SyncException {
+        byte[] body = CAMPAIGNS.writeCampaign(campaign);
+        HttpRequest request = request("/campaigns")
+                .header("Content-Type", Protocol.GEOJSON)
+                .header(Protocol.IDEMPOTENCY_KEY, sha256(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return CAMPAIGNS.readAnswer(new ByteArrayInputStream(call(request, 200, 201).body()));
+    }
+
+    /** Pushes a member's changes to a campaign, under the SHA-256 of the body as Idempotency-Key. */
+    public CampaignAnswer pushCampaignChanges(CampaignId id, List<CampaignEdit> edits) throws SyncException {
+        byte[] body = CAMPAIGNS.writeEdits(edits);
+        HttpRequest request = request("/campaigns/" + id + "/changes")
+                .header("Content-Type", Protocol.JSON)
+                .header(Protocol.IDEMPOTENCY_KEY, sha256(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return CAMPAIGNS.readAnswer(new ByteArrayInputStream(call(request, 200).body()));
+    }
+
+    /** The campaigns this token's user belongs to. */
+    public List<CampaignListing> campaigns() throws SyncException {
+        return CAMPAIGNS.readListing(new ByteArrayInputStream(call(request("/campaigns").GET().build(), 200).body()));
+    }
+
+    /** A campaign with its venues; 404 (a {@link SyncException}) when the user does not belong to it. */
+    public SharedCampaign campaign(CampaignId id) throws SyncException {
+        return CAMPAIGNS.readCampaign(new ByteArrayInputStream(call(request("/campaigns/" + id).GET().build(), 200).body()));
     }
 
     private HttpRequest.Builder request(String path) {

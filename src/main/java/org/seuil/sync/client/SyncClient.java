@@ -15,6 +15,7 @@ import org.seuil.domain.BoundingBox;
 import org.seuil.domain.PlaceRecord;
 import org.seuil.domain.Report;
 import org.seuil.domain.ReportId;
+import org.seuil.store.CampaignSyncStore;
 import org.seuil.store.OutboxEntry;
 import org.seuil.store.PlaceStore;
 import org.seuil.store.PlaceView;
@@ -48,10 +49,9 @@ public final class SyncClient {
     private final SyncApi api;
     private final String server;
     private final Path photos;
-    private final Backoff backoff;
-    private final Sleeper sleeper;
-    private final Random random;
+    private final Retrying retrying;
     private final Clock clock;
+    private CampaignSyncStore campaigns;
     private int batchSize = 500;
     private int pageSize = 1000;
     private BoundingBox area;
@@ -65,9 +65,7 @@ public final class SyncClient {
         this.api = api;
         this.server = server;
         this.photos = photos;
-        this.backoff = backoff;
-        this.sleeper = sleeper;
-        this.random = random;
+        this.retrying = new Retrying(backoff, sleeper, random);
         this.clock = clock;
     }
 
@@ -87,10 +85,19 @@ public final class SyncClient {
         return this;
     }
 
-    /** Pushes everything pending, then pulls everything new. */
+    /** Also syncs the store's district audit campaigns: pushes their change log, pulls those the user belongs to. */
+    public SyncClient withCampaigns(CampaignSyncStore campaignStore) {
+        this.campaigns = campaignStore;
+        return this;
+    }
+
+    /** Pushes everything pending, then pulls everything new; reports first, then campaigns. */
     public SyncSummary sync() throws SyncException, InterruptedException {
         SyncSummary summary = push(SyncSummary.empty());
         summary = pull(summary);
+        if (campaigns != null) {
+            summary = summary.withCampaigns(new CampaignSync(campaigns, api, retrying).sync());
+        }
         store.recordSyncSuccess(server, clock.instant());
         return summary.withPending(store.pendingChanges());
     }
@@ -246,22 +253,7 @@ public final class SyncClient {
 
     // ---------------------------------------------------------------- retries
 
-    private interface Call<T> {
-        T run() throws SyncException;
+    private <T> T withRetries(Retrying.Call<T> call) throws SyncException, InterruptedException {
+        return retrying.call(call);
     }
-
-    private <T> T withRetries(Call<T> call) throws SyncException, InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return call.run();
-            } catch (SyncException e) {
-                if (!e.retryable() || attempt + 1 >= backoff.maxAttempts()) {
-                    throw e;
-                }
-                sleeper.sleep(backoff.delay(attempt, e.retryAfterSeconds(), random));
-            }
-        }
-    }
-
-
 }
