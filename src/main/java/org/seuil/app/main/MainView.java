@@ -43,6 +43,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import java.util.List;
 import org.seuil.app.AppContext;
+import org.seuil.app.audit.AuditView;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.map.ServerPacksDialog;
 import org.seuil.app.places.FiltersViewModel;
@@ -77,6 +78,7 @@ public final class MainView {
     private final MapView mapView = new MapView();
     private final PinLayer pins;
     private final PlacePanel placePanel;
+    private final AuditView audit;
     private boolean fittedOnce;
 
     public MainView(AppContext context, Stage stage) {
@@ -85,6 +87,7 @@ public final class MainView {
         this.stage = stage;
         this.pins = new PinLayer(mapView, context.map());
         this.placePanel = new PlacePanel(context, this::reportSelected, this::shareExperience, this::editReport);
+        this.audit = new AuditView(context, mapView);
         build();
     }
 
@@ -99,7 +102,7 @@ public final class MainView {
     private void build() {
         root.getStyleClass().add("seuil-root");
         root.setTop(new VBox(menuBar(), toolbar()));
-        root.setLeft(sidebar());
+        root.setLeft(audit.withSidebar(sidebar()));
         root.setCenter(mapArea());
         ScrollPane right = new ScrollPane(placePanel.node());
         right.setFitToWidth(true);
@@ -160,7 +163,7 @@ public final class MainView {
         }
         MenuItem conflicts = menuItem("menu.conflicts", "menu-conflicts", this::showConflicts);
         data.getItems().addAll(osm, geojson, csv, new SeparatorMenuItem(), exportGeojson, exportCsv, new SeparatorMenuItem(), conflicts);
-        MenuBar bar = new MenuBar(data);
+        MenuBar bar = new MenuBar(data, audit.menu());
         bar.setId("menu-bar");
         bar.accessibleTextProperty().bind(messages.bind("menu.data.help"));
         return bar;
@@ -397,6 +400,7 @@ public final class MainView {
 
     private StackPane mapArea() {
         mapView.addLayer(pins);
+        mapView.addLayer(audit.layer());
         // Until the store has places to fit, show the inhabited world rather than the open sea.
         mapView.setZoom(2);
         mapView.setCenter(30, 10);
@@ -424,8 +428,8 @@ public final class MainView {
         ContextMenu menu = new ContextMenu();
         MenuItem here = new MenuItem();
         here.textProperty().bind(messages.bind("action.newPlaceHere"));
-        menu.getItems().add(here);
         double[] clickedAt = new double[2];
+        menu.getItems().addAll(here, audit.addVenueItem(clickedAt));
         here.setOnAction(e -> newPlaceAt(clickedAt[0], clickedAt[1]));
         mapView.setOnMouseClicked(e -> {
             mapView.requestFocus();
