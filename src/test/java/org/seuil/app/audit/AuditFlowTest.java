@@ -170,16 +170,20 @@ class AuditFlowTest {
         Campaign campaign = createFromFile(robot);
         long before = robot.lookup("#audit-round").queryAs(ListView.class).getItems().size();
         com.gluonhq.maps.MapView map = robot.lookup("#map").query();
-        // The district's centre is in the middle of the map after the campaign opened on it. The
-        // headless robot's right button makes no context-menu request, so the test sends the one a
-        // right click makes.
+        // A right click in the middle of the map, centred inside the district. The headless robot's
+        // right button makes no context-menu request, so the test sends the one a right click makes.
+        robot.interact(() -> map.setCenter(43.7390, 7.4262));
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.geometry.Bounds screen = map.localToScreen(map.getBoundsInLocal());
         double x = map.getWidth() / 2;
         double y = map.getHeight() / 2;
+        javafx.geometry.Point2D scene = map.localToScene(x, y); // an event made here carries scene coordinates
         robot.interact(() -> map.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                x, y, screen.getMinX() + x, screen.getMinY() + y, false, null)));
+                scene.getX(), scene.getY(), screen.getMinX() + x, screen.getMinY() + y, false, null)));
         robot.clickOn("Add a venue found here");
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#venue-name").tryQuery().isPresent(),
+                () -> "no venue dialog; status: " + ((Label) robot.lookup("#status-message").query()).getText());
         robot.clickOn("#venue-name").write("Kiosque du marché");
         robot.clickOn("#venue-category").write("shop=kiosk");
         robot.type(KeyCode.ENTER);
