@@ -8,6 +8,7 @@ import org.seuil.audit.Campaign;
 import org.seuil.audit.CampaignId;
 import org.seuil.audit.CampaignVenue;
 import org.seuil.audit.Coverage;
+import org.seuil.audit.VenueSelection;
 import org.seuil.audit.VenueStatus;
 import org.seuil.domain.Place;
 import org.seuil.domain.PlaceId;
@@ -19,10 +20,11 @@ import org.seuil.domain.PlaceId;
  */
 public interface CampaignStore {
     /**
-     * Stores a new campaign and selects its venues: every place of the store inside the district
-     * (R*Tree on the bounding box, then JTS point-in-polygon). Returns how many venues it got.
+     * Stores a new campaign and selects its venues: the places of the store inside the district
+     * (R*Tree on the bounding box, then JTS point-in-polygon) that the selection accepts.
+     * Returns how many venues it got.
      */
-    int create(Campaign campaign);
+    int create(Campaign campaign, VenueSelection selection);
 
     /** Every campaign, newest first. */
     List<Campaign> list();

@@ -11,6 +11,7 @@ import org.seuil.audit.Campaign;
 import org.seuil.audit.CampaignId;
 import org.seuil.audit.CampaignVenue;
 import org.seuil.audit.Coverage;
+import org.seuil.audit.VenueSelection;
 import org.seuil.audit.VenueStatus;
 import org.seuil.audit.Volunteers;
 import org.seuil.domain.GeoPoint;
@@ -35,14 +36,14 @@ final class SqliteCampaignStore implements CampaignStore {
     }
 
     @Override
-    public int create(Campaign campaign) {
+    public int create(Campaign campaign, VenueSelection selection) {
         return database.write(s -> {
             CampaignTables tables = new CampaignTables(s);
             if (tables.find(campaign.id()).isPresent()) {
                 throw new StoreException("campaign " + campaign.id() + " already exists");
             }
             tables.insert(campaign);
-            List<PlaceId> inside = placesInside(s, campaign);
+            List<PlaceId> inside = placesInside(s, campaign, selection);
             for (PlaceId place : inside) {
                 tables.addVenue(campaign.id(), place, VenueStatus.TO_VISIT, null, null, null, false);
             }
@@ -52,14 +53,14 @@ final class SqliteCampaignStore implements CampaignStore {
     }
 
     /** The R*Tree narrows to the district's box, then JTS keeps the points inside the polygon. */
-    private static List<PlaceId> placesInside(Session s, Campaign campaign) throws java.sql.SQLException {
+    private static List<PlaceId> placesInside(Session s, Campaign campaign, VenueSelection selection) throws java.sql.SQLException {
         FilterSql sql = FilterSql.of(PlaceFilter.ALL.withBbox(campaign.district().boundingBox()));
-        PreparedStatement select = s.prepare("SELECT p.id, p.lat, p.lon FROM " + sql.from() + " WHERE " + sql.where());
+        PreparedStatement select = s.prepare("SELECT p.id, p.lat, p.lon, p.category FROM " + sql.from() + " WHERE " + sql.where());
         sql.bind(select);
         List<PlaceId> inside = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                if (campaign.district().contains(new GeoPoint(rows.getDouble(2), rows.getDouble(3)))) {
+                if (selection.accepts(rows.getString(4)) && campaign.district().contains(new GeoPoint(rows.getDouble(2), rows.getDouble(3)))) {
                     inside.add(new PlaceId(rows.getString(1)));
                 }
             }
