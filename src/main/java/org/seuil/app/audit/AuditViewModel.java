@@ -30,6 +30,7 @@ import org.seuil.audit.DefaultChecklist;
 import org.seuil.audit.District;
 import org.seuil.audit.DistrictFile;
 import org.seuil.audit.RuleSetName;
+import org.seuil.audit.VenueSelection;
 import org.seuil.audit.VenueStatus;
 import org.seuil.audit.WalkingOrder;
 import org.seuil.domain.GeoPoint;
@@ -190,10 +191,10 @@ public final class AuditViewModel {
 
     /**
      * Creates a campaign over a district with the current volunteer in its team, selects its
-     * venues in the store and opens it. {@code onDone} gets the number of venues.
+     * venues in the store (the places inside that {@code selection} accepts) and opens it. {@code onDone} gets the number of venues.
      */
-    public void create(String name, District district, Checklist checklist, RuleSetName rules, Consumer<Integer> onDone,
-                       Consumer<String> onError) {
+    public void create(String name, District district, Checklist checklist, RuleSetName rules, VenueSelection selection,
+                       Consumer<Integer> onDone, Consumer<String> onError) {
         Campaign campaign;
         try {
             campaign = new Campaign(CampaignId.random(), name, district, checklist, rules, clock.instant(),
@@ -203,7 +204,7 @@ public final class AuditViewModel {
             return;
         }
         busy.set(true);
-        tasks.execute(() -> campaigns.create(campaign), count -> {
+        tasks.execute(() -> campaigns.create(campaign, selection), count -> {
             busy.set(false);
             message.set(messages.get("audit.created", campaign.name(), count));
             list.add(0, campaign);

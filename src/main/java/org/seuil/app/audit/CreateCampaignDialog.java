@@ -8,6 +8,7 @@ import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -28,11 +29,12 @@ import org.seuil.app.main.Theme;
 import org.seuil.audit.Checklist;
 import org.seuil.audit.District;
 import org.seuil.audit.RuleSetName;
+import org.seuil.audit.VenueSelection;
 
 /**
  * A new campaign: a name, the district (a GeoJSON or KML file, or the polygon just drawn on the
  * map), the checklist (the default one or a {@code seuil-checklist/1} file) and the rule set.
- * File paths can be typed as well as chosen. The dialog stays open with the reason when a file
+ * Street furniture (benches, viewpoints…) is left out unless asked for. File paths can be typed as well as chosen. The dialog stays open with the reason when a file
  * is wrong.
  */
 final class CreateCampaignDialog {
@@ -46,6 +48,7 @@ final class CreateCampaignDialog {
     private final RadioButton fileChecklist = new RadioButton();
     private final TextField checklistFile = new TextField();
     private final ComboBox<RuleSetName> rules = new ComboBox<>();
+    private final CheckBox venuesOnly = new CheckBox();
     private final Label error = new Label();
 
     private CreateCampaignDialog(AppContext context, Window owner, AuditViewModel vm, District drawn) {
@@ -117,6 +120,13 @@ final class CreateCampaignDialog {
         });
         rules.setButtonCell(rules.getCellFactory().call(null));
         row = add(grid, row, "audit.create.rules", rules);
+
+        venuesOnly.setId("campaign-venues-only");
+        venuesOnly.setSelected(true);
+        venuesOnly.setText(messages.get("audit.create.venuesOnly"));
+        venuesOnly.setWrapText(true);
+        venuesOnly.setMaxWidth(420);
+        row = add(grid, row, "audit.create.places", venuesOnly);
 
         error.setId("campaign-error");
         error.getStyleClass().add("field-error");
@@ -204,7 +214,7 @@ final class CreateCampaignDialog {
             name.requestFocus();
             return;
         }
-        vm.create(campaignName, district, checklist, rules.getValue(), count -> {
+        vm.create(campaignName, district, checklist, rules.getValue(), venuesOnly.isSelected() ? VenueSelection.VENUES : VenueSelection.ALL, count -> {
             dialog.setResult(count);
             dialog.close();
         }, this::fail);

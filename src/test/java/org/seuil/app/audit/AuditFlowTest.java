@@ -25,6 +25,7 @@ import org.seuil.app.testing.Seed;
 import org.seuil.audit.Campaign;
 import org.seuil.audit.CampaignVenue;
 import org.seuil.audit.District;
+import org.seuil.audit.VenueSelection;
 import org.seuil.audit.VenueStatus;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.PlaceId;
@@ -76,9 +77,10 @@ class AuditFlowTest {
         store.close();
     }
 
-    /** The venues the district should get, counted apart from the campaign code: seeded places inside the polygon. */
+    /** The venues the district should get, counted apart from the campaign code: seeded venues inside the polygon. */
     private long placesInside(District district) {
-        return store.query(PlaceFilter.ALL, 10_000).stream().filter(v -> district.contains(v.place().location())).count();
+        return store.query(PlaceFilter.ALL, 10_000).stream().filter(v -> district.contains(v.place().location()))
+                .filter(v -> VenueSelection.VENUES.accepts(v.place().category())).count();
     }
 
     private Campaign createFromFile(FxRobot robot) throws IOException {
