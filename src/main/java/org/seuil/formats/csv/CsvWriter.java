@@ -8,15 +8,15 @@ import java.io.Writer;
  * RFC 4180 output: comma-separated, CRLF line ends, a field quoted (quotes doubled) only when it
  * holds a comma, a quote or a line break. Null is written as an empty field.
  */
-final class CsvWriter implements Closeable {
+public final class CsvWriter implements Closeable {
     private final Writer out;
     private boolean rowStarted;
 
-    CsvWriter(Writer out) {
+    public CsvWriter(Writer out) {
         this.out = out;
     }
 
-    void field(String value) throws IOException {
+    public void field(String value) throws IOException {
         if (rowStarted) {
             out.write(',');
         }
@@ -33,7 +33,7 @@ final class CsvWriter implements Closeable {
         }
     }
 
-    void endRow() throws IOException {
+    public void endRow() throws IOException {
         out.write("\r\n");
         rowStarted = false;
     }
