@@ -70,7 +70,7 @@ public final class AuditView {
                 Clock.systemUTC());
         this.layer = new AuditLayer(mapView, vm);
         this.drawing = new PolygonDrawing(mapView, layer);
-        this.export = new ReportExport(vm, context.tasks(), messages);
+        this.export = new ReportExport(vm, context.store(), context.tasks(), messages);
         this.round = new ListView<>(vm.round());
         vm.messageProperty().addListener((o, old, now) -> {
             if (!now.isEmpty()) {

@@ -20,6 +20,7 @@ import javafx.stage.Window;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.task.TaskExecutor;
 import org.seuil.audit.Campaign;
+import org.seuil.store.PlaceStore;
 
 /**
  * The campaign report from the app: PDF, CSV or GeoJSON, written by the audit report code to a
@@ -49,6 +50,7 @@ final class ReportExport {
     }
 
     private final AuditViewModel vm;
+    private final PlaceStore places;
     private final TaskExecutor tasks;
     private final Messages messages;
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -56,8 +58,9 @@ final class ReportExport {
     private final StringProperty message = new SimpleStringProperty("");
     private volatile AtomicBoolean cancelled = new AtomicBoolean();
 
-    ReportExport(AuditViewModel vm, TaskExecutor tasks, Messages messages) {
+    ReportExport(AuditViewModel vm, PlaceStore places, TaskExecutor tasks, Messages messages) {
         this.vm = vm;
+        this.places = places;
         this.tasks = tasks;
         this.messages = messages;
     }
@@ -98,7 +101,7 @@ final class ReportExport {
             Path absolute = target.toAbsolutePath();
             Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
             try {
-                CampaignReports.write(format, vm.store(), campaign, vm.now(), temp, done -> {
+                CampaignReports.write(format, places, vm.store(), campaign, vm.now(), temp, done -> {
                     if (stop.get()) {
                         throw new CancellationException();
                     }
