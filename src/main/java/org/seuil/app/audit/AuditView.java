@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -23,6 +24,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -30,6 +32,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.seuil.app.AppContext;
@@ -115,7 +118,7 @@ public final class AuditView {
         auditTab.setId("audit-tab");
         tabs = new TabPane(placesTab, auditTab);
         tabs.setId("sidebar-tabs");
-        tabs.setPrefWidth(320);
+        tabs.setPrefWidth(330);
         return tabs;
     }
 
@@ -168,11 +171,12 @@ public final class AuditView {
         }
     }
 
-    private VBox pane() {
+    private ScrollPane pane() {
         Label title = sectionTitle("audit.campaigns");
         ListView<Campaign> campaigns = new ListView<>(vm.campaigns());
         campaigns.setId("audit-campaigns");
-        campaigns.setPrefHeight(110);
+        campaigns.setPrefHeight(90);
+        campaigns.setMinHeight(64);
         campaigns.accessibleTextProperty().bind(messages.bind("audit.campaigns"));
         Label none = new Label();
         none.textProperty().bind(messages.bind("audit.campaigns.none"));
@@ -286,6 +290,7 @@ public final class AuditView {
         Button fromHere = button("audit.orderFromCentre", "audit-order", () -> vm.orderFrom(mapCentre()));
 
         round.setId("audit-round");
+        round.setMinHeight(140);
         round.accessibleTextProperty().bind(messages.bind("audit.round"));
         VBox.setVgrow(round, Priority.ALWAYS);
         Label empty = new Label();
@@ -302,8 +307,9 @@ public final class AuditView {
                     return;
                 }
                 String status = messages.get("audit.status." + v.status().name());
-                setText(messages.get("audit.venue.line", getIndex() + 1, statusGlyph(v.status()), v.displayName(),
-                        v.category() == null ? "" : v.category(), status));
+                // Two short lines rather than one that scrolls sideways in a narrow sidebar.
+                String what = v.name() == null || v.category() == null ? status : v.category() + " · " + status;
+                setText(messages.get("audit.venue.line", getIndex() + 1, statusGlyph(v.status()), v.displayName(), what));
                 setContextMenu(venueMenu(v));
             }
         });
@@ -355,7 +361,15 @@ public final class AuditView {
         box.setPadding(new Insets(8));
         box.getStyleClass().add("sidebar");
         box.setId("audit-pane");
-        return box;
+        // Texts keep their lines; when the window is short the pane scrolls instead of cutting them.
+        for (Label l : List.of(total, byVolunteer, legend, none, empty)) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("place-scroll");
+        return scroll;
     }
 
     private ContextMenu venueMenu(CampaignVenue v) {

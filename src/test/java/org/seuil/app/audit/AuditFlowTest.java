@@ -158,7 +158,7 @@ class AuditFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(VenueStatus.CLOSED, statusInFile(campaign, Seed.PHARMACY));
         assertTrue(((Label) robot.lookup("#audit-coverage-total").query()).getText().contains("closed 1"));
-        assertTrue(cellWith(robot, "Pharmacie centrale") instanceof ListCell<?> c && c.getText().endsWith("— closed"));
+        assertTrue(cellWith(robot, "Pharmacie centrale") instanceof ListCell<?> c && c.getText().endsWith("amenity=pharmacy · closed"));
 
         robot.clickOn(cellWith(robot, "Pharmacie centrale"));
         robot.clickOn("#audit-set-status");
