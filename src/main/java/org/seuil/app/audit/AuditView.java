@@ -459,8 +459,10 @@ public final class AuditView {
         return org.seuil.geo.cluster.ClusterIndex.mercatorY(lat);
     }
 
+    /** Selects the venue's place (its panel opens) and zooms in far enough that its pin is its own, not in a cluster. */
     private void showOnMap(CampaignVenue v) {
         context.map().selectedProperty().set(v.placeId());
+        mapView.setZoom(Math.max(17, mapView.getZoom()));
         mapView.setCenter(v.location().lat(), v.location().lon());
     }
 

@@ -66,7 +66,8 @@ final class ChecklistDialog {
         rules.getStyleClass().add("secondary");
         Label grade = new Label();
         grade.setId("audit-grade");
-        grade.getStyleClass().add("audit-grade");
+        grade.getStyleClass().add("section-title");
+        grade.setStyle("-fx-font-size: 1.3em;");
         grade.textProperty().bind(Bindings.createStringBinding(() -> {
             Accessibility a = vm.gradingProperty().get().overall().shown();
             return messages.get("audit.grade.overall", PinStyle.of(a).glyph(), messages.get("grade." + a.name()));
@@ -89,7 +90,7 @@ final class ChecklistDialog {
         vm.findings().addListener((javafx.collections.ListChangeListener<String>) c -> showFindings.run());
         showFindings.run();
         VBox gradeBox = new VBox(4, grade, decided, findings);
-        gradeBox.getStyleClass().add("audit-grade-box");
+
         gradeBox.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         grade.accessibleTextProperty().bind(Bindings.concat(grade.textProperty(), ". ", decided.textProperty()));
 
