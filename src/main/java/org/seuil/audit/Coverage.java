@@ -3,6 +3,7 @@ package org.seuil.audit;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
  * (visited, not found, closed, refused) set less than {@code revisitYears} ago; otherwise, even
  * if it was visited long ago, it is <em>pending</em>.
  *
- * @param byZone      zone number to tally; venues in no zone are left out
+ * @param byZone      zone number (0-based) to tally; venues in no zone are left out
  * @param byVolunteer volunteer to tally; unassigned venues under {@link #UNASSIGNED}
  * @param byCategory  OSM category to tally; uncategorised venues under {@link #UNCATEGORISED}
  */
@@ -49,10 +50,13 @@ public record Coverage(Tally total, Map<Integer, Tally> byZone, Map<String, Tall
     }
 
     public Coverage {
-        byZone = Map.copyOf(byZone);
-        byVolunteer = Map.copyOf(byVolunteer);
-        byCategory = Map.copyOf(byCategory);
-        byStatus = Map.copyOf(byStatus);
+        // Sorted, so every listing shows zones, volunteers and categories in the same order.
+        byZone = Collections.unmodifiableMap(new TreeMap<>(byZone));
+        byVolunteer = Collections.unmodifiableMap(new TreeMap<>(byVolunteer));
+        byCategory = Collections.unmodifiableMap(new TreeMap<>(byCategory));
+        EnumMap<VenueStatus, Long> statuses = new EnumMap<>(VenueStatus.class);
+        statuses.putAll(byStatus);
+        byStatus = Collections.unmodifiableMap(statuses);
     }
 
     public static Coverage of(Collection<CampaignVenue> venues, Instant now, int revisitYears) {

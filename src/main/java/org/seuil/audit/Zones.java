@@ -42,8 +42,13 @@ public final class Zones {
         }
         int[] zoneOf = split(venues, zones, projection);
         List<Assignment> assignments = new ArrayList<>(venues.size());
-        for (int i = 0; i < venues.size(); i++) {
-            assignments.add(new Assignment(venues.get(i).placeId(), volunteers.get(zoneOf[i] % volunteers.size()), zoneOf[i]));
+        for (int zone = 0; zone < zones; zone++) {
+            // Zone by zone, so the team joins the campaign in the order it was given.
+            for (int i = 0; i < venues.size(); i++) {
+                if (zoneOf[i] == zone) {
+                    assignments.add(new Assignment(venues.get(i).placeId(), volunteers.get(zone % volunteers.size()), zone));
+                }
+            }
         }
         return assignments;
     }

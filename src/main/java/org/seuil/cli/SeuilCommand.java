@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code seuil}: the root command; each subcommand wraps one feature of the library. */
 @Command(name = "seuil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Seuil: a crowdsourced accessibility map that works offline.",
-        subcommands = {AppCommand.class, ImportCommand.class, ExportCommand.class, StatsCommand.class, MapsCommand.class, HeatmapCommand.class, GridCommand.class, ServeCommand.class, ServerCommand.class, SyncCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AppCommand.class, ImportCommand.class, ExportCommand.class, StatsCommand.class, MapsCommand.class, HeatmapCommand.class, GridCommand.class, ServeCommand.class, ServerCommand.class, SyncCommand.class, BenchCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class SeuilCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

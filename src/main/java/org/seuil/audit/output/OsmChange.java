@@ -36,10 +36,10 @@ public final class OsmChange {
     public record Summary(int elements, int tags, int notFromOsm) {
     }
 
-    /** The tags one venue should get, in a stable order; empty when OSM already says it all. */
     private OsmChange() {
     }
 
+    /** The tags one venue should get, in a stable order; empty when OSM already says it all. */
     public static Map<String, String> tagChanges(AuditSnapshot.VenueAudit v) {
         Map<String, String> tags = new LinkedHashMap<>();
         Grading osmGrading = RuleSets.osm().grade(v.current());
