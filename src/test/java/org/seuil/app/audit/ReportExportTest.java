@@ -75,6 +75,23 @@ class ReportExportTest {
     }
 
     @Test
+    void thePdfFromTheAppIsAPrintableReportOfTheCampaign() throws Exception {
+        try (SqlitePlaceStore store = SqlitePlaceStore.open(dir.resolve("s.db"))) {
+            Campaign campaign = seeded(store);
+            AuditViewModel vm = viewModel(store, campaign);
+            ReportExport export = new ReportExport(vm, store, new CurrentThreadTaskExecutor(), new Messages(Locale.ENGLISH));
+            Path out = dir.resolve("casino.pdf");
+            export.export(out, ReportExport.Format.PDF);
+            assertEquals("Report written to " + out.toAbsolutePath(), export.messageProperty().get());
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                assertTrue(text.contains("Casino"), text);
+                assertTrue(text.contains("Café de Paris"), text);
+            }
+        }
+    }
+
+    @Test
     void aCancelledReportLeavesThePreviousFile() throws Exception {
         try (SqlitePlaceStore store = SqlitePlaceStore.open(dir.resolve("s.db"))) {
             Campaign campaign = seeded(store);
