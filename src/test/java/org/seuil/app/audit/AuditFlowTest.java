@@ -98,10 +98,17 @@ class AuditFlowTest {
         return campaigns.get(0);
     }
 
-    private Node cellWith(FxRobot robot, String text) {
+    /** The line of a venue in the round, scrolled into view first (the list only makes cells for what shows). */
+    @SuppressWarnings("unchecked")
+    private Node cellWith(FxRobot robot, String name) {
+        ListView<CampaignVenue> round = robot.lookup("#audit-round").query();
+        CampaignVenue venue = round.getItems().stream().filter(v -> name.equals(v.name())).findFirst()
+                .orElseThrow(() -> new AssertionError("no venue " + name + " in the round"));
+        robot.interact(() -> round.scrollTo(venue));
+        WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#audit-round .list-cell").queryAll().stream()
-                .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().contains(text))
-                .findFirst().orElseThrow(() -> new AssertionError("no venue line with " + text));
+                .filter(n -> n instanceof ListCell<?> c && c.getItem() == venue)
+                .findFirst().orElseThrow(() -> new AssertionError("no venue line with " + name));
     }
 
     @Test
