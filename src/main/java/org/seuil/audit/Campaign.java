@@ -47,8 +47,4 @@ public record Campaign(CampaignId id, String name, District district, Checklist 
         }
         volunteers = List.copyOf(names);
     }
-
-    public Campaign withVolunteers(List<String> newVolunteers) {
-        return new Campaign(id, name, district, checklist, rules, created, revisitYears, newVolunteers);
-    }
 }

@@ -60,10 +60,6 @@ public final class LocalProjection {
         return copy;
     }
 
-    public GeoPoint unproject(Coordinate c) {
-        return new GeoPoint(lat0 + Math.toDegrees(c.y / EARTH_RADIUS_M), lon0 + Math.toDegrees(c.x / (EARTH_RADIUS_M * cosLat0)));
-    }
-
     private double x(double lon) {
         return Math.toRadians(lon - lon0) * EARTH_RADIUS_M * cosLat0;
     }

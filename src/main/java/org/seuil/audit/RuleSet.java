@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.seuil.domain.Accessibility;
 
@@ -43,10 +42,6 @@ public record RuleSet(RuleSetName name, String title, List<Rule> rules, Set<Sect
         }
         Accessibility toilets = bySection.getOrDefault(Section.TOILETS, Accessibility.UNKNOWN);
         return new Grading(name, overall, toilets, bySection, findings);
-    }
-
-    public Optional<Rule> rule(String id) {
-        return rules.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     /** The worse of two judged grades: no, then limited, then yes. */

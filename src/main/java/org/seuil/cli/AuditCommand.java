@@ -310,15 +310,16 @@ public final class AuditCommand implements Runnable {
                     throw new IllegalArgumentException("--by is needed: venue " + venue + " has no volunteer yet");
                 }
                 String saved = "";
-                if (!answers.isEmpty()) {
+                if (answers.isEmpty()) {
+                    campaigns.setStatus(c.id(), place, outcome, who, when);
+                } else {
                     if (outcome != VenueStatus.VISITED) {
                         throw new IllegalArgumentException("answers go with --status visited");
                     }
                     Report report = report(c.checklist(), place, who, when, answers);
-                    s.saveReport(report);
+                    campaigns.recordVisit(c.id(), report);
                     saved = ", report " + report.id() + " saved";
                 }
-                campaigns.setStatus(c.id(), place, outcome, who, when);
                 spec.commandLine().getOut().printf("%s: %s by %s%s%n", v.displayName(), outcome.code(), who, saved);
             }
             return 0;

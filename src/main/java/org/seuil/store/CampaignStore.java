@@ -12,6 +12,7 @@ import org.seuil.audit.VenueSelection;
 import org.seuil.audit.VenueStatus;
 import org.seuil.domain.Place;
 import org.seuil.domain.PlaceId;
+import org.seuil.domain.Report;
 
 /**
  * District audit campaigns kept in the local store, beside the places they audit. Every method
@@ -48,6 +49,12 @@ public interface CampaignStore {
 
     /** Records the outcome of a visit (or sets a venue back to visit). */
     void setStatus(CampaignId id, PlaceId venue, VenueStatus status, String by, Instant at);
+
+    /**
+     * Records a visit with its answers in one transaction: the new report (queued for sync as any
+     * report) and the venue's status, visited by the report's author at its survey time.
+     */
+    void recordVisit(CampaignId id, Report visit);
 
     /**
      * Adds a venue found on the ground: the place is created in the store (and queued for sync as

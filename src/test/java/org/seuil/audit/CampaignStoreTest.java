@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seuil.domain.Entrance;
 import org.seuil.domain.GeoPoint;
 import org.seuil.domain.Place;
 import org.seuil.domain.PlaceId;
+import org.seuil.domain.Quantity;
+import org.seuil.domain.Report;
+import org.seuil.domain.ReportId;
 import org.seuil.store.CampaignStore;
 import org.seuil.store.StoreException;
 import org.seuil.store.sqlite.SqlitePlaceStore;
@@ -128,6 +132,31 @@ class CampaignStoreTest {
                     () -> campaigns.addVenue(c.id(), outside, "Alice", CREATED));
             assertTrue(refused.getMessage().contains("outside the district"), refused.getMessage());
             assertTrue(store.place(outside.id()).isEmpty(), "the refused change left nothing behind");
+        }
+    }
+
+    @Test
+    void aVisitWritesItsReportAndItsStatusTogetherOrNotAtAll() {
+        try (SqlitePlaceStore store = AuditFixtures.monacoStore(dir)) {
+            CampaignStore campaigns = store.campaigns();
+            Campaign c = campaign("Le Rocher");
+            campaigns.create(c, VenueSelection.VENUES);
+            PlaceId museum = new PlaceId("osm:way/23715051");
+            Report visit = new Report(ReportId.random(), museum, "Alice", CREATED.plusSeconds(600), 1, null, null,
+                    new Entrance(1, Quantity.centimetres(5), null, Quantity.centimetres(85), null, null), null, null, null,
+                    Map.of(), List.of(), List.of(), false);
+            campaigns.recordVisit(c.id(), visit);
+            assertEquals(visit, store.report(visit.id()).orElseThrow());
+            assertTrue(store.outbox(100).stream().anyMatch(e -> e.kind().equals("report") && e.entityId().equals(visit.id().value())));
+            CampaignVenue venue = campaigns.venues(c.id()).stream().filter(v -> v.placeId().equals(museum)).findFirst().orElseThrow();
+            assertEquals(VenueStatus.VISITED, venue.status());
+            assertEquals(CREATED.plusSeconds(600), venue.statusAt());
+
+            // The Café de Paris is in the store but across the harbour, not in the campaign.
+            Report outside = Report.blank(ReportId.random(), new PlaceId("osm:node/4316767531"), "Alice", CREATED);
+            StoreException refused = assertThrows(StoreException.class, () -> campaigns.recordVisit(c.id(), outside));
+            assertTrue(refused.getMessage().contains("is not in campaign"), refused.getMessage());
+            assertTrue(store.report(outside.id()).isEmpty(), "the report of a refused visit is not stored");
         }
     }
 

@@ -17,6 +17,7 @@ import org.seuil.audit.Volunteers;
 import org.seuil.domain.GeoPoint;
 import org.seuil.domain.Place;
 import org.seuil.domain.PlaceId;
+import org.seuil.domain.Report;
 import org.seuil.store.CampaignChange;
 import org.seuil.store.CampaignStore;
 import org.seuil.store.PlaceFilter;
@@ -137,6 +138,24 @@ final class SqliteCampaignStore implements CampaignStore {
                 throw new StoreException("venue " + venue + " is not in campaign " + id);
             }
             tables.logChange(id, STATUS, venue.value());
+            return null;
+        });
+    }
+
+    @Override
+    public void recordVisit(CampaignId id, Report visit) {
+        String who = Volunteers.check("author", visit.author());
+        database.write(s -> {
+            CampaignTables tables = new CampaignTables(s);
+            existing(tables, id);
+            if (new ReportTable(s).find(visit.id()).isPresent()) {
+                throw new StoreException("report " + visit.id() + " is already stored; a visit adds a new report");
+            }
+            if (!tables.setStatus(id, visit.placeId(), VenueStatus.VISITED, who, visit.surveyedAt())) {
+                throw new StoreException("venue " + visit.placeId() + " is not in campaign " + id);
+            }
+            SqlitePlaceStore.write(s, visit, false);
+            tables.logChange(id, STATUS, visit.placeId().value());
             return null;
         });
     }

@@ -235,7 +235,7 @@ public final class SqlitePlaceStore implements PlaceStore {
     }
 
     /** Writes a person's report, its place's derived columns and the outbox row. */
-    private static void write(Session s, Report report, boolean exists) throws SQLException {
+    static void write(Session s, Report report, boolean exists) throws SQLException {
         PlaceTable places = new PlaceTable(s);
         PlaceTable.Stored place = places.find(report.placeId()).orElseThrow(() -> new StoreException(
                 "report " + report.id() + " is about place " + report.placeId() + ", which is not in the store"));
