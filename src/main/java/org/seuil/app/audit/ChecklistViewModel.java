@@ -229,7 +229,7 @@ public final class ChecklistViewModel {
     }
 
     private String line(Finding f) {
-        Rule rule = rules.rule(f.ruleId()).orElse(null);
+        Rule rule = rules.rules().stream().filter(r -> r.id().equals(f.ruleId())).findFirst().orElse(null);
         String source = rule == null ? f.ruleId() : shortSource(rule.source());
         return messages.get("audit.grade.finding", f.observed(), messages.get("grade." + f.outcome().shown().name()), source);
     }
