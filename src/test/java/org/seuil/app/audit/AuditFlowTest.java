@@ -211,6 +211,33 @@ class AuditFlowTest {
         }
     }
 
+    @Test
+    void aDistrictDrawnOnTheMapMakesACampaignOfThePlacesInside(FxRobot robot) {
+        robot.clickOn("Audit");
+        com.gluonhq.maps.MapView map = robot.lookup("#map").query();
+        javafx.geometry.Bounds b = map.localToScreen(map.getBoundsInLocal());
+        double cx = (b.getMinX() + b.getMaxX()) / 2;
+        double cy = (b.getMinY() + b.getMaxY()) / 2;
+        com.gluonhq.maps.MapPoint centre = map.getCenter();
+        robot.clickOn("#audit-draw");
+        robot.clickOn(new javafx.geometry.Point2D(cx - 80, cy - 80));
+        robot.clickOn(new javafx.geometry.Point2D(cx + 80, cy - 80));
+        robot.clickOn(new javafx.geometry.Point2D(cx + 80, cy + 80));
+        robot.doubleClickOn(new javafx.geometry.Point2D(cx - 80, cy + 80));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#campaign-drawn").tryQuery().isPresent(),
+                () -> "no dialog after closing the polygon; status: " + ((Label) robot.lookup("#status-message").query()).getText());
+        robot.clickOn("#campaign-name").write("Drawn");
+        robot.clickOn("#campaign-create");
+        WaitForAsyncUtils.waitForFxEvents();
+        Campaign campaign = store.campaigns().list().get(0);
+        assertEquals("Drawn", campaign.name());
+        assertTrue(campaign.district().contains(new org.seuil.domain.GeoPoint(centre.getLatitude(), centre.getLongitude())),
+                "the polygon is around the map centre");
+        assertEquals(4, campaign.district().area().getCoordinates().length - 1, "four corners, no duplicate from the double click");
+        assertEquals(placesInside(campaign.district()), store.campaigns().venues(campaign.id()).size());
+    }
+
     /** The venue's status as another connection to the same SQLite file reads it. */
     private VenueStatus statusInFile(Campaign campaign, PlaceId place) {
         try (SqlitePlaceStore other = SqlitePlaceStore.open(db)) {
