@@ -486,7 +486,7 @@ public final class AuditView {
         if (campaign == null) {
             return;
         }
-        ChecklistViewModel form = new ChecklistViewModel(context.store(), vm.store(), context.tasks(), messages, campaign, v,
+        ChecklistViewModel form = new ChecklistViewModel(vm.store(), context.tasks(), messages, campaign, v,
                 context.author(), vm.now());
         ChecklistDialog.show(context, window(), form).ifPresent(saved -> {
             context.map().placeChanged(saved.placeId());

@@ -26,7 +26,6 @@ import org.seuil.audit.Measurements;
 import org.seuil.audit.Rule;
 import org.seuil.audit.RuleSet;
 import org.seuil.audit.RuleSets;
-import org.seuil.audit.VenueStatus;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.Criterion;
 import org.seuil.domain.Entrance;
@@ -41,13 +40,12 @@ import org.seuil.domain.Smoothness;
 import org.seuil.domain.Surface;
 import org.seuil.domain.Toilet;
 import org.seuil.store.CampaignStore;
-import org.seuil.store.PlaceStore;
 
 /**
  * The checklist of one visit: an answer per item of the campaign's checklist, checked as it is
  * typed, and the grade the campaign's rule set computes from the answers, recomputed at every
- * change with the rule that decided it. Saving writes a report (the existing report path, so it
- * syncs like any survey) and marks the venue visited.
+ * change with the rule that decided it. Saving records the visit in one store transaction: the
+ * report (queued for sync like any survey) and the venue marked visited.
  */
 public final class ChecklistViewModel {
     /** One answer: text for numbers and notes, a value for yes/no and choices. */
@@ -84,7 +82,6 @@ public final class ChecklistViewModel {
         }
     }
 
-    private final PlaceStore places;
     private final CampaignStore campaigns;
     private final TaskExecutor tasks;
     private final Messages messages;
@@ -101,9 +98,8 @@ public final class ChecklistViewModel {
     private final StringProperty formError = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty();
 
-    public ChecklistViewModel(PlaceStore places, CampaignStore campaigns, TaskExecutor tasks, Messages messages,
+    public ChecklistViewModel(CampaignStore campaigns, TaskExecutor tasks, Messages messages,
                               Campaign campaign, CampaignVenue venue, String author, Instant now) {
-        this.places = places;
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.messages = messages;
@@ -305,10 +301,9 @@ public final class ChecklistViewModel {
     }
 
     /**
-     * Saves the visit in the background: the report through the store's report path (with its
-     * outbox row), then the venue's status. The store has no call that spans both, so they are two
-     * transactions, report first: a crash between them leaves a survey and a venue still to visit,
-     * which the volunteer sees and marks, rather than a venue marked visited without its survey.
+     * Saves the visit in the background, in one store transaction ({@code CampaignStore.recordVisit}):
+     * the report with its outbox row, so it syncs like any survey, and the venue's status, visited
+     * by the volunteer at the survey time.
      */
     public boolean save(Consumer<Report> onSaved) {
         Report report = toReport();
@@ -317,8 +312,7 @@ public final class ChecklistViewModel {
         }
         saving.set(true);
         tasks.execute(() -> {
-            places.saveReport(report);
-            campaigns.setStatus(campaign.id(), venue.placeId(), VenueStatus.VISITED, author, now);
+            campaigns.recordVisit(campaign.id(), report);
             return report;
         }, saved -> {
             saving.set(false);

@@ -48,7 +48,7 @@ class ChecklistViewModelTest {
     }
 
     private ChecklistViewModel form(Fixture f, Locale locale) {
-        return new ChecklistViewModel(f.store(), f.store().campaigns(), new CurrentThreadTaskExecutor(), new Messages(locale),
+        return new ChecklistViewModel(f.store().campaigns(), new CurrentThreadTaskExecutor(), new Messages(locale),
                 f.campaign(), f.cafe(), "erin", NOW);
     }
 
