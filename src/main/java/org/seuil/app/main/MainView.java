@@ -46,6 +46,7 @@ import javafx.stage.Stage;
 import java.nio.file.Path;
 import java.util.List;
 import org.seuil.app.AppContext;
+import org.seuil.app.audit.AuditView;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.map.ServerPacksDialog;
 import org.seuil.app.places.FiltersViewModel;
@@ -84,6 +85,7 @@ public final class MainView {
     private final PlacePanel placePanel;
     private final PlannerView planner;
     private final FileOpener opener;
+    private final AuditView audit;
     private boolean fittedOnce;
 
     public MainView(AppContext context, Stage stage) {
@@ -95,6 +97,7 @@ public final class MainView {
         this.planner = new PlannerView(context, stage, mapView);
         this.opener = new FileOpener(context.transfer(), context.store().file() == null ? Path.of(".")
                 : context.store().file().toAbsolutePath().getParent(), messages);
+        this.audit = new AuditView(context, mapView);
         build();
     }
 
@@ -110,7 +113,7 @@ public final class MainView {
     private void build() {
         root.getStyleClass().add("seuil-root");
         root.setTop(new VBox(menuBar(), toolbar()));
-        root.setLeft(sidebar());
+        root.setLeft(audit.withSidebar(sidebar()));
         root.setCenter(mapArea());
         ScrollPane right = new ScrollPane(placePanel.node());
         right.setFitToWidth(true);
@@ -175,7 +178,7 @@ public final class MainView {
         }
         MenuItem conflicts = menuItem("menu.conflicts", "menu-conflicts", this::showConflicts);
         data.getItems().addAll(osm, geojson, csv, new SeparatorMenuItem(), exportGeojson, exportCsv, new SeparatorMenuItem(), conflicts);
-        MenuBar bar = new MenuBar(data);
+        MenuBar bar = new MenuBar(data, audit.menu());
         bar.setId("menu-bar");
         bar.accessibleTextProperty().bind(messages.bind("menu.data.help"));
         return bar;
@@ -414,6 +417,7 @@ public final class MainView {
     private StackPane mapArea() {
         mapView.addLayer(planner.layer()); // under the pins: places stay clickable and visible on the overlay
         mapView.addLayer(pins);
+        mapView.addLayer(audit.layer());
         // Until the store has places to fit, show the inhabited world rather than the open sea.
         mapView.setZoom(2);
         mapView.setCenter(30, 10);
@@ -441,8 +445,8 @@ public final class MainView {
         ContextMenu menu = new ContextMenu();
         MenuItem here = new MenuItem();
         here.textProperty().bind(messages.bind("action.newPlaceHere"));
-        menu.getItems().add(here);
         double[] clickedAt = new double[2];
+        menu.getItems().addAll(here, audit.addVenueItem(clickedAt));
         here.setOnAction(e -> newPlaceAt(clickedAt[0], clickedAt[1]));
         mapView.setOnMouseClicked(e -> {
             mapView.requestFocus();
