@@ -44,7 +44,7 @@ public final class ExportGpkgCommand implements Callable<Integer> {
         if (!AnalysisOptions.extension(out).equals("gpkg")) {
             throw new IllegalArgumentException("--out " + out + ": a GeoPackage file name ends in .gpkg");
         }
-        PlaceFilter filter = filters.filter();
+        PlaceFilter filter = filters.filter(store);
         CellShape shape = grid == null ? null : CellShape.parse(grid);
         RatedCriterion graded = RatedCriterion.parse(rating);
         AtomicLong places = new AtomicLong();

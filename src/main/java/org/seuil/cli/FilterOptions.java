@@ -15,10 +15,11 @@ import org.seuil.domain.InvalidValueException;
 import org.seuil.formats.InputException;
 import org.seuil.formats.area.AreaReader;
 import org.seuil.store.PlaceFilter;
+import org.seuil.store.sqlite.SqlitePlaceStore;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --bbox}, {@code --where}, {@code --surveyed-between} and {@code --polygon}: which places an
+ * {@code --bbox}, {@code --where} (including an audit campaign's district), {@code --surveyed-between} and {@code --polygon}: which places an
  * export or a statistic covers. Every bad value is refused with the option's name and what is wrong.
  */
 public final class FilterOptions {
@@ -26,7 +27,8 @@ public final class FilterOptions {
     String bbox;
 
     @Option(names = "--where", paramLabel = "KEY=V1,V2", description = {
-            "Only places matching, e.g. wheelchair=no,limited, toilets=no (the toilet rating) or category=amenity,shop=bakery.",
+            "Only places matching, e.g. wheelchair=no,limited, toilets=no (the toilet rating), category=amenity,shop=bakery",
+            "or campaign=NAME (inside the district of that audit campaign: its id, id prefix or name).",
             "Repeatable; conditions add up."})
     String[] where = new String[0];
 
@@ -39,11 +41,13 @@ public final class FilterOptions {
             "Only places inside the polygon(s) of this GeoJSON (.geojson, .json) or KML (.kml) file, in WGS 84."})
     Path polygon;
 
-    public PlaceFilter filter() {
+    /** @param store opened only when a campaign is named, to read its district */
+    public PlaceFilter filter(StoreOption store) {
         BoundingBox box = bbox == null ? BoundingBox.WORLD : BoundingBox.parse(bbox);
         Set<Accessibility> grades = EnumSet.noneOf(Accessibility.class);
         Set<Accessibility> toilets = EnumSet.noneOf(Accessibility.class);
         Set<String> categories = new HashSet<>();
+        String campaign = null;
         for (String condition : where) {
             int eq = condition.indexOf('=');
             if (eq <= 0) {
@@ -67,13 +71,22 @@ public final class FilterOptions {
                         categories.add(v.strip());
                     }
                 }
-                case "campaign" -> throw new InvalidValueException("--where",
-                        "campaign filters need audit campaigns, which this version does not have yet; use --polygon with the district's file");
-                default -> throw new InvalidValueException("--where", "unknown key '" + key + "', expected wheelchair, toilets or category");
+                case "campaign" -> {
+                    if (campaign != null || values.length != 1 || values[0].isBlank()) {
+                        throw new InvalidValueException("--where campaign", "names one campaign, got '" + condition.substring(eq + 1) + "'");
+                    }
+                    campaign = values[0].strip();
+                }
+                default -> throw new InvalidValueException("--where", "unknown key '" + key + "', expected wheelchair, toilets, category or campaign");
             }
         }
         Instant[] between = surveyedBetween == null ? new Instant[2] : parseBetween(surveyedBetween);
         Geometry area = polygon == null ? null : readPolygon(polygon);
+        if (campaign != null) {
+            Geometry district = districtOf(store, campaign);
+            // Both given: the part of the file's polygon that lies in the district.
+            area = area == null ? district : area.intersection(district);
+        }
         return new PlaceFilter(box, grades, toilets, categories, between[0], between[1], area);
     }
 
@@ -103,6 +116,14 @@ public final class FilterOptions {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(option, "the " + which + " '" + text + "' is not a day written YYYY-MM-DD");
+        }
+    }
+
+    private static Geometry districtOf(StoreOption store, String campaign) {
+        try (SqlitePlaceStore s = store.open()) {
+            return s.campaigns().find(campaign).district().area();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("--where campaign", e.getMessage());
         }
     }
 

@@ -50,7 +50,7 @@ public final class GridCommand implements Callable<Integer> {
         if (!kind.equals("gpkg") && !kind.equals("geojson") && !kind.equals("json") && !kind.equals("csv")) {
             throw new IllegalArgumentException("--out " + out + ": cells are written as .gpkg, .geojson or .csv");
         }
-        PlaceFilter filter = filters.filter();
+        PlaceFilter filter = filters.filter(store);
         GradedPoints points = AnalysisOptions.load(store, filter, RatedCriterion.parse(rating));
         CellLayer cells = GridAggregation.aggregate(points, AnalysisOptions.area(filter), CellShape.parse(shape), size, epsg, Instant.now());
         AtomicOutput.write(out, temporary -> {

@@ -58,7 +58,7 @@ public final class HeatmapCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + ": the heatmap is written as .tif (GeoTIFF) or .png");
         }
         HeatmapParameters parameters = new HeatmapParameters(Kernel.parse(kernel), bandwidth, cell, GradeWeights.parse(weights), epsg);
-        PlaceFilter filter = filters.filter();
+        PlaceFilter filter = filters.filter(store);
         GradedPoints points = AnalysisOptions.load(store, filter, RatedCriterion.parse(rating));
         FloatRaster computed = Heatmap.compute(points, AnalysisOptions.area(filter), parameters);
         // A district's heatmap ends at its boundary: pixels outside the polygon are nodata.

@@ -39,7 +39,7 @@ final class PlaceExport {
 
     /** Runs the export and returns the number of places written. */
     static long run(StoreOption store, FilterOptions filters, Path out, Opener opener) {
-        PlaceFilter filter = filters.filter();
+        PlaceFilter filter = filters.filter(store);
         AtomicLong count = new AtomicLong();
         try (SqlitePlaceStore s = store.open()) {
             AtomicOutput.write(out, temporary -> {

@@ -26,7 +26,7 @@ public final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         StoreStats stats;
         try (SqlitePlaceStore s = store.open()) {
-            stats = s.stats(filters.filter());
+            stats = s.stats(filters.filter(store));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("places: %d%nreports: %d%n", stats.places(), stats.reports());

@@ -13,8 +13,8 @@ import org.seuil.domain.BoundingBox;
  * Which places a query wants. Empty sets mean "any"; null times mean "no limit"; a null area means
  * "anywhere in the box".
  *
- * <p>There is no campaign filter yet: the places of an audit campaign's district come with the
- * audits work (issue "audits"); until then a campaign's district can be passed as {@code area}.
+ * <p>An audit campaign is filtered by its district, passed as {@code area} (the command line's
+ * {@code --where campaign=NAME}).
  *
  * @param wheelchair    derived {@code wheelchair} grades to keep (designated counts as itself)
  * @param toilets       derived {@code toilets:wheelchair} grades to keep, e.g. only places whose toilet was rated no

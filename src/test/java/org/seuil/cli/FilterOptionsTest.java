@@ -54,8 +54,9 @@ class FilterOptionsTest {
             {"--surveyed-between", "2024-13-01..", "seuil: --surveyed-between: the start '2024-13-01' is not a day written YYYY-MM-DD"},
             {"--surveyed-between", "2024", "seuil: --surveyed-between: '2024' is not FROM..TO, e.g. 2020-01-01..2024-12-31"},
             {"--where", "toilets=maybe", null},
-            {"--where", "campaign=old-town", "seuil: --where: campaign filters need audit campaigns, which this version does not have yet;"
-                + " use --polygon with the district's file"},
+            {"--where", "campaign=old-town", "seuil: --where campaign: there is no campaign 'old-town' in " + db.toAbsolutePath()
+                + " (see seuil audit list)"},
+            {"--where", "campaign=a,b", "seuil: --where campaign: names one campaign, got 'a,b'"},
             {"--polygon", dir.resolve("none.geojson").toString(), "seuil: --polygon: " + dir.resolve("none.geojson") + ": no such file"},
         };
         for (String[] c : cases) {
@@ -86,7 +87,7 @@ class FilterOptionsTest {
         FilterOptions options = new FilterOptions();
         options.polygon = district;
         options.surveyedBetween = "2000-01-01..2100-12-31";
-        PlaceFilter filter = options.filter();
+        PlaceFilter filter = options.filter(null);
         long expected;
         try (SqlitePlaceStore store = SqlitePlaceStore.open(db)) {
             expected = store.stats(filter).places();
@@ -122,5 +123,25 @@ class FilterOptionsTest {
         String inside = org.seuil.formats.GdalTools.run("gdallocationinfo", "-valonly", "-wgs84", tif.toString(), "7.427", "43.728").strip();
         assertEquals("-9999", outside);
         assertTrue(Double.parseDouble(inside) >= 0, inside);
+    }
+
+    @Test
+    void aCampaignFilterKeepsThePlacesInsideItsDistrictAsThePolygonFileDoes() throws Exception {
+        Path db = dir.resolve("seuil.db");
+        try (SqlitePlaceStore store = SqlitePlaceStore.open(db)) {
+            store.importRecords(SyntheticPlaces.monaco(2000, 5).iterator(), ImportSource.FILE);
+        }
+        Path district = dir.resolve("district.geojson");
+        Files.writeString(district, "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[7.41,43.725],[7.43,43.725],[7.43,43.74],[7.41,43.725]]]}}");
+        Outcome created = run("audit", "create", "--db", db.toString(), "--name", "Triangle", "--district", district.toString());
+        assertEquals(0, created.code(), created.toString());
+
+        Outcome byCampaign = run("stats", "--db", db.toString(), "--where", "campaign=Triangle");
+        Outcome byPolygon = run("stats", "--db", db.toString(), "--polygon", district.toString());
+        Outcome all = run("stats", "--db", db.toString());
+        assertEquals(0, byCampaign.code(), byCampaign.toString());
+        assertEquals(byPolygon.out(), byCampaign.out(), "the district's places, counted the same way");
+        assertTrue(!all.out().equals(byCampaign.out()), "the district keeps only some places");
     }
 }

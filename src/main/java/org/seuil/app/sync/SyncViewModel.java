@@ -29,6 +29,7 @@ import org.seuil.domain.Report;
 import org.seuil.store.PlaceStore;
 import org.seuil.store.PlaceView;
 import org.seuil.store.SyncConflict;
+import org.seuil.store.sqlite.SqlitePlaceStore;
 import org.seuil.sync.client.Backoff;
 import org.seuil.sync.client.HttpTransport;
 import org.seuil.sync.client.SyncApi;
@@ -116,6 +117,10 @@ public final class SyncViewModel {
         tasks.execute(() -> {
             SyncClient client = new SyncClient(store, new SyncApi(URI.create(server), token, HttpTransport.jdk()), server, photos,
                     backoff, d -> Thread.sleep(d.toMillis()), new SecureRandom(), clock);
+            // Campaigns live in the SQLite store's own tables; a store without them syncs reports only.
+            if (store instanceof SqlitePlaceStore sqlite) {
+                client.withCampaigns(sqlite.campaignSync());
+            }
             SyncSummary summary = client.sync();
             return new Done(summary, store.syncState(server).lastSuccess(), describeConflicts());
         }, done -> {
