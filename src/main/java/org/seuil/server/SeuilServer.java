@@ -108,7 +108,8 @@ public final class SeuilServer implements AutoCloseable {
         app.exception(InvalidValueException.class, (e, ctx) -> problem(ctx, new Problem(Problem.TYPE_BASE + "invalid-value",
                 "A value is not valid", 400, e.getMessage(), List.of(new Problem.FieldError(-1, e.field(), e.getMessage())))));
         app.exception(ServerStoreException.class, (e, ctx) -> {
-            LOG.error("database failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            LOG.error("database failure on {} {}", ctx.method(), ctx.path(), e);
+            ctx.header("Retry-After", "2");
             problem(ctx, Problem.of(503, "unavailable", "The server database is unavailable", "try again later"));
         });
         app.exception(Exception.class, (e, ctx) -> {
