@@ -476,7 +476,7 @@ abstract class JdbcServerStore implements ServerStore {
             String sql = "SELECT p.id, p.lon, p.lat, p.name, p.category, p.address, r.seq, "
                     + (world ? "r.body" : "CASE WHEN p.lon >= ? AND p.lon <= ? AND p.lat >= ? AND p.lat <= ? THEN r.body END")
                     + ", r.hidden_by, r.id FROM (SELECT seq, id, place_id, body, hidden_by FROM reports "
-                    + "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?) r JOIN places p ON p.id = r.place_id ORDER BY r.seq";
+                    + "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?) r " + placeOfEachReport() + " ORDER BY r.seq";
             long scanned = since;
             long read = 0;
             boolean full = false;
@@ -521,6 +521,15 @@ abstract class JdbcServerStore implements ServerStore {
             boolean more = scanned < head && (full || read >= SCAN_BUDGET);
             return new StoredChanges(features, more ? scanned : Math.max(head, since), more);
         });
+    }
+
+    /**
+     * How a slice of reports {@code r} finds its places {@code p}: by primary key, one lookup per
+     * report. SQLite always joins that way; PostgreSQL overrides this to keep it from hashing the
+     * whole places table for every slice.
+     */
+    protected String placeOfEachReport() {
+        return "JOIN places p ON p.id = r.place_id";
     }
 
     @Override
@@ -669,19 +678,68 @@ abstract class JdbcServerStore implements ServerStore {
     public boolean hide(ReportId id, Principal moderator, String reason, Instant now) {
         return inTransaction(c -> {
             update(c, "UPDATE counters SET value = value WHERE name = 'changes'");
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM reports WHERE id = ?")) {
+            if (hiddenBy(c, id).isEmpty()) {
+                return false;
+            }
+            // A new sequence number sends the hiding to every device through the change feed.
+            long seq = nextSequence(c);
+            update(c, "UPDATE reports SET hidden_by = ?, hidden_reason = ?, hidden_at = ?, seq = ? WHERE id = ?",
+                    moderator.userId(), reason, now.toString(), seq, id.value());
+            logModeration(c, seq, id, "hide", moderator, reason, now);
+            return true;
+        });
+    }
+
+    @Override
+    public Unhide unhide(ReportId id, Principal moderator, String reason, Instant now) {
+        return inTransaction(c -> {
+            update(c, "UPDATE counters SET value = value WHERE name = 'changes'");
+            Optional<Optional<String>> hidden = hiddenBy(c, id);
+            if (hidden.isEmpty()) {
+                return Unhide.NO_SUCH_REPORT;
+            }
+            if (hidden.get().isEmpty()) {
+                return Unhide.NOT_HIDDEN;
+            }
+            // A new sequence number sends the whole report back to every device.
+            long seq = nextSequence(c);
+            update(c, "UPDATE reports SET hidden_by = NULL, hidden_reason = NULL, hidden_at = NULL, seq = ? WHERE id = ?", seq, id.value());
+            logModeration(c, seq, id, "unhide", moderator, reason, now);
+            return Unhide.UNHIDDEN;
+        });
+    }
+
+    @Override
+    public List<ModerationEntry> moderationLog(ReportId id) {
+        return read(c -> {
+            List<ModerationEntry> entries = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT m.action, u.name, m.reason, m.at, m.seq FROM moderation m "
+                    + "JOIN users u ON u.id = m.moderator_id WHERE m.report_id = ? ORDER BY m.seq")) {
                 s.setString(1, id.value());
                 try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
+                    while (rs.next()) {
+                        entries.add(new ModerationEntry(rs.getString(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)), rs.getLong(5)));
                     }
                 }
             }
-            // A new sequence number sends the hiding to every device through the change feed.
-            update(c, "UPDATE reports SET hidden_by = ?, hidden_reason = ?, hidden_at = ?, seq = ? WHERE id = ?",
-                    moderator.userId(), reason, now.toString(), nextSequence(c), id.value());
-            return true;
+            return entries;
         });
+    }
+
+    /** Empty when there is no such report; else who hid it, empty when it is visible. */
+    private static Optional<Optional<String>> hiddenBy(Connection c, ReportId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT hidden_by FROM reports WHERE id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(Optional.ofNullable(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    private void logModeration(Connection c, long seq, ReportId id, String action, Principal moderator, String reason, Instant now)
+            throws SQLException {
+        update(c, "INSERT INTO moderation (seq, report_id, action, moderator_id, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
+                seq, id.value(), action, moderator.userId(), reason, now.toString());
     }
 
     @Override

@@ -89,6 +89,16 @@ public final class PostgresServerStore extends JdbcServerStore {
         }
     }
 
+    /**
+     * A lateral subquery with {@code OFFSET 0} cannot be flattened into a join, so each report
+     * of the slice looks its place up through the primary key. As a plain join PostgreSQL chose
+     * to hash all the places (50,000 of them: 190 ms) for every slice of 1,000 reports.
+     */
+    @Override
+    protected String placeOfEachReport() {
+        return "CROSS JOIN LATERAL (SELECT id, lon, lat, name, category, address FROM places WHERE id = r.place_id OFFSET 0) p";
+    }
+
     @Override
     protected <T> T read(SqlWork<T> work) {
         return transaction(work);
