@@ -89,15 +89,20 @@ public final class SyncBenchCommand implements Callable<Integer> {
 
     private void pushAll(List<SyncApi> apis) throws Exception {
         int batches = (reports + batch - 1) / batch;
+        // Made before the clock starts: inventing random reports is not part of a push.
+        List<List<ReportFeature>> bodies = new ArrayList<>(batches);
+        for (int b = 0; b < batches; b++) {
+            bodies.add(features(Math.min(batch, reports - b * batch)));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(pushers);
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int p = 0; p < pushers; p++) {
             int pusher = p;
             done.add(pool.submit(() -> {
                 for (int b = pusher; b < batches; b += pushers) {
-                    int n = Math.min(batch, reports - b * batch);
-                    apis.get(pusher).push(features(n));
+                    apis.get(pusher).push(bodies.get(b));
                 }
                 return null;
             }));
@@ -107,10 +112,11 @@ public final class SyncBenchCommand implements Callable<Integer> {
         }
         pool.shutdown();
         double s = (System.nanoTime() - start) / 1e9;
-        System.out.printf("push: %,d reports in %.2f s = %,.0f reports/s%n", reports, s, reports / s);
+        System.out.printf("push: %,d reports in %.2f s = %,.0f reports/s%s%n", reports, s, reports / s, cpuNote(reports, cpu));
     }
 
     private static void pullAll(SyncApi api) throws SyncException {
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         long cursor = 0;
         long pulled = 0;
@@ -121,7 +127,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
             cursor = page.nextCursor();
         } while (page.more());
         double s = (System.nanoTime() - start) / 1e9;
-        System.out.printf("pull: %,d reports in %.2f s = %,.0f reports/s (pages of 5,000)%n", pulled, s, pulled / s);
+        System.out.printf("pull: %,d reports in %.2f s = %,.0f reports/s (pages of 5,000)%s%n", pulled, s, pulled / s, cpuNote(pulled, cpu));
     }
 
     private void concurrent(List<SyncApi> apis) throws Exception {
@@ -153,6 +159,23 @@ public final class SyncBenchCommand implements Callable<Integer> {
         pool.shutdown();
         System.out.printf("concurrency: %d clients for %d s, %,d requests (%,.0f/s), %d errors%n",
                 apis.size(), seconds, requests.get(), requests.get() / (double) seconds, errors.get());
+    }
+
+    /**
+     * CPU time of this process (client and server together) since {@code cpuBefore}: on a machine
+     * shared with other work the wall-clock rate says little, the reports per CPU-second do.
+     */
+    private static String cpuNote(long reports, long cpuBefore) {
+        long cpu = processCpuNanos() - cpuBefore;
+        if (cpuBefore < 0 || cpu <= 0) {
+            return "";
+        }
+        return String.format("; CPU %.2f s (client and server) = %,.0f reports per CPU-second", cpu / 1e9, reports / (cpu / 1e9));
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static List<ReportFeature> features(int n) {

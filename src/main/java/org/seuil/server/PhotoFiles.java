@@ -1,13 +1,19 @@
 package org.seuil.server;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import org.seuil.sync.protocol.Problem;
 
 /**
  * Which photo files the server takes (by their first bytes, never by a client's word) and the
- * removal of JPEG metadata that could identify a person: APP1 (EXIF with GPS and camera serial,
- * XMP) and APP13 (IPTC) segments.
+ * removal of metadata that could identify a person (EXIF with GPS position and camera serial,
+ * XMP, IPTC, text comments, times): JPEG APP1 and APP13 segments; in PNG every chunk but those
+ * that draw the picture; in WebP every chunk but those that draw it (EXIF and XMP dropped, the
+ * VP8X flags and RIFF size fixed). Files whose structure does not hold together are refused
+ * rather than stored half-stripped.
  */
 final class PhotoFiles {
     private PhotoFiles() {
@@ -54,5 +60,111 @@ final class PhotoFiles {
             }
             i += 2 + length;
         }
+    }
+
+    /** Removes the metadata of a photo of this media type (see the class comment). */
+    static byte[] stripMetadata(String mediaType, byte[] bytes) {
+        return switch (mediaType) {
+            case "image/jpeg" -> stripJpegMetadata(bytes);
+            case "image/png" -> stripPngMetadata(bytes);
+            case "image/webp" -> stripWebpMetadata(bytes);
+            default -> throw new IllegalArgumentException("no metadata rule for " + mediaType);
+        };
+    }
+
+    /**
+     * PNG chunks kept: the critical ones, transparency and colour (tRNS, gAMA, cHRM, sRGB, iCCP,
+     * cICP, sBIT, bKGD, hIST, pHYs) and animation (acTL, fcTL, fdAT). Everything else goes: tEXt,
+     * zTXt and iTXt (comments, author, XMP), eXIf, tIME and any private chunk. Kept chunks are
+     * copied with their own CRC.
+     */
+    private static final Set<String> PNG_KEPT = Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB",
+            "iCCP", "cICP", "sBIT", "bKGD", "hIST", "pHYs", "acTL", "fcTL", "fdAT");
+
+    static byte[] stripPngMetadata(byte[] png) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length);
+        out.write(png, 0, 8);
+        int i = 8;
+        boolean first = true;
+        while (true) {
+            if (i + 12 > png.length) {
+                throw Problem.badRequest("the PNG is broken at byte " + i + ": it ends before its IEND chunk", -1, null);
+            }
+            long length = readInt(png, i);
+            String type = new String(png, i + 4, 4, StandardCharsets.ISO_8859_1);
+            if (length > png.length - i - 12L) {
+                throw Problem.badRequest("the PNG is broken at byte " + i + ": chunk " + type + " of " + length + " bytes runs past the end", -1, null);
+            }
+            if (first && !type.equals("IHDR")) {
+                throw Problem.badRequest("the PNG is broken: its first chunk is " + type + ", not IHDR", -1, null);
+            }
+            first = false;
+            int whole = 12 + (int) length;
+            if (PNG_KEPT.contains(type)) {
+                out.write(png, i, whole);
+            }
+            i += whole;
+            if (type.equals("IEND")) {
+                return out.toByteArray(); // anything after IEND is not part of the picture
+            }
+        }
+    }
+
+    /** WebP chunks kept: what draws the picture (VP8, VP8L, ALPH, animation) and its colour profile. */
+    private static final Set<String> WEBP_KEPT = Set.of("VP8X", "VP8 ", "VP8L", "ALPH", "ANIM", "ANMF", "ICCP");
+    /** VP8X flag bits (first byte of its payload) announcing EXIF and XMP chunks. */
+    private static final int VP8X_EXIF = 0x08;
+    private static final int VP8X_XMP = 0x04;
+
+    static byte[] stripWebpMetadata(byte[] webp) {
+        long riff = readIntLittleEndian(webp, 4);
+        if (riff < 4 || riff > webp.length - 8L) {
+            throw Problem.badRequest("the WebP is broken: its RIFF size " + riff + " does not fit the " + webp.length + " bytes sent", -1, null);
+        }
+        int end = 8 + (int) riff;
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream(webp.length);
+        int i = 12;
+        while (i < end) {
+            if (i + 8 > end) {
+                throw Problem.badRequest("the WebP is broken at byte " + i + ": a chunk header runs past the end", -1, null);
+            }
+            String type = new String(webp, i, 4, StandardCharsets.ISO_8859_1);
+            long size = readIntLittleEndian(webp, i + 4);
+            if (size > end - i - 8L) {
+                throw Problem.badRequest("the WebP is broken at byte " + i + ": chunk " + type + " of " + size + " bytes runs past the end", -1, null);
+            }
+            byte[] chunk = Arrays.copyOfRange(webp, i, i + 8 + (int) size);
+            if (WEBP_KEPT.contains(type)) {
+                if (type.equals("VP8X") && size >= 1) {
+                    chunk[8] &= (byte) ~(VP8X_EXIF | VP8X_XMP);
+                }
+                chunks.writeBytes(chunk);
+                if ((size & 1) == 1) {
+                    chunks.write(0); // chunks start at even offsets
+                }
+            }
+            i = (int) Math.min(end, i + 8 + size + (size & 1));
+        }
+        if (chunks.size() == 0) {
+            throw Problem.badRequest("the WebP holds no image chunk", -1, null);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(chunks.size() + 12);
+        out.writeBytes("RIFF".getBytes(StandardCharsets.ISO_8859_1));
+        int size = 4 + chunks.size();
+        out.write(size);
+        out.write(size >>> 8);
+        out.write(size >>> 16);
+        out.write(size >>> 24);
+        out.writeBytes("WEBP".getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(chunks.toByteArray());
+        return out.toByteArray();
+    }
+
+    private static long readInt(byte[] b, int at) {
+        return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xffL) << 16) | ((b[at + 2] & 0xffL) << 8) | (b[at + 3] & 0xffL);
+    }
+
+    private static long readIntLittleEndian(byte[] b, int at) {
+        return (b[at] & 0xffL) | ((b[at + 1] & 0xffL) << 8) | ((b[at + 2] & 0xffL) << 16) | ((b[at + 3] & 0xffL) << 24);
     }
 }

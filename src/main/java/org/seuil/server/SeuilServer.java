@@ -26,6 +26,7 @@ import org.seuil.domain.ReportId;
 import org.seuil.formats.json.Json;
 import org.seuil.server.store.ApplyResult;
 import org.seuil.server.store.BatchRefusedException;
+import org.seuil.server.store.ModerationEntry;
 import org.seuil.server.store.Principal;
 import org.seuil.server.store.ServerStore;
 import org.seuil.server.store.ServerStoreException;
@@ -99,6 +100,8 @@ public final class SeuilServer implements AutoCloseable {
         app.put(base + "/photos/{sha256}", this::putPhoto);
         app.get(base + "/photos/{sha256}", this::getPhoto);
         app.post(base + "/reports/{id}/hide", this::hide);
+        app.post(base + "/reports/{id}/unhide", this::unhide);
+        app.get(base + "/reports/{id}/moderation", this::moderationLog);
         app.get(base + "/maps", this::listMaps);
         app.get(base + "/maps/{name}", this::getMap);
         new OgcFeaturesRoutes(store, this::authenticate, config.clock()).mount(app);
@@ -109,7 +112,8 @@ public final class SeuilServer implements AutoCloseable {
         app.exception(InvalidValueException.class, (e, ctx) -> problem(ctx, new Problem(Problem.TYPE_BASE + "invalid-value",
                 "A value is not valid", 400, e.getMessage(), List.of(new Problem.FieldError(-1, e.field(), e.getMessage())))));
         app.exception(ServerStoreException.class, (e, ctx) -> {
-            LOG.error("database failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            LOG.error("database failure on {} {}", ctx.method(), ctx.path(), e);
+            ctx.header("Retry-After", "2");
             problem(ctx, Problem.of(503, "unavailable", "The server database is unavailable", "try again later"));
         });
         app.exception(Exception.class, (e, ctx) -> {
@@ -222,7 +226,7 @@ public final class SeuilServer implements AutoCloseable {
         }
         String type = PhotoFiles.mediaType(bytes).orElseThrow(() -> new ProtocolException(Problem.of(415, "unsupported-media-type",
                 "Only JPEG, PNG and WebP photos are accepted", "the body does not start like a JPEG, PNG or WebP file")));
-        byte[] kept = type.equals("image/jpeg") ? PhotoFiles.stripJpegMetadata(bytes) : bytes;
+        byte[] kept = PhotoFiles.stripMetadata(type, bytes);
         boolean created = store.putPhoto(new StoredPhoto(sha, type, kept), who, Instant.now(config.clock()));
         json(ctx, created ? 201 : 200, out -> {
             out.writeStringField("sha256", sha);
@@ -244,20 +248,61 @@ public final class SeuilServer implements AutoCloseable {
     }
 
     private void hide(Context ctx) throws IOException {
-        Principal who = authenticate(ctx);
-        if (!who.role().mayModerate()) {
-            throw refused(403, "forbidden", "Only moderators hide reports", "role " + who.role().wire());
-        }
+        Principal who = moderator(ctx, "hide");
         ReportId id = new ReportId(ctx.pathParam("id"));
-        String reason = ctx.queryParam("reason");
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw Problem.badRequest("a reason of 1-500 characters is required (?reason=...)", -1, "reason");
-        }
-        if (!store.hide(id, who, reason.strip(), Instant.now(config.clock()))) {
+        String reason = reason(ctx);
+        if (!store.hide(id, who, reason, Instant.now(config.clock()))) {
             problem(ctx, Problem.of(404, "not-found", "No such report", id.value()));
             return;
         }
         json(ctx, 200, out -> out.writeStringField("hidden", id.value()));
+    }
+
+    private void unhide(Context ctx) throws IOException {
+        Principal who = moderator(ctx, "un-hide");
+        ReportId id = new ReportId(ctx.pathParam("id"));
+        String reason = reason(ctx);
+        switch (store.unhide(id, who, reason, Instant.now(config.clock()))) {
+            case NO_SUCH_REPORT -> problem(ctx, Problem.of(404, "not-found", "No such report", id.value()));
+            case NOT_HIDDEN -> problem(ctx, Problem.of(409, "not-hidden", "The report is not hidden", id.value() + " is visible to everyone already"));
+            case UNHIDDEN -> json(ctx, 200, out -> out.writeStringField("unhidden", id.value()));
+        }
+    }
+
+    private void moderationLog(Context ctx) throws IOException {
+        moderator(ctx, "read the moderation log of");
+        ReportId id = new ReportId(ctx.pathParam("id"));
+        List<ModerationEntry> entries = store.moderationLog(id);
+        json(ctx, 200, out -> {
+            out.writeStringField("report", id.value());
+            out.writeArrayFieldStart("moderation");
+            for (ModerationEntry e : entries) {
+                out.writeStartObject();
+                out.writeStringField("action", e.action());
+                out.writeStringField("moderator", e.moderator());
+                out.writeStringField("reason", e.reason());
+                out.writeStringField("at", e.at().toString());
+                out.writeNumberField("sequence", e.sequence());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        });
+    }
+
+    private Principal moderator(Context ctx, String action) {
+        Principal who = authenticate(ctx);
+        if (!who.role().mayModerate()) {
+            throw refused(403, "forbidden", "Only moderators " + action + " reports", "role " + who.role().wire());
+        }
+        return who;
+    }
+
+    private static String reason(Context ctx) {
+        String reason = ctx.queryParam("reason");
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw Problem.badRequest("a reason of 1-500 characters is required (?reason=...)", -1, "reason");
+        }
+        return reason.strip();
     }
 
     private void listMaps(Context ctx) throws IOException {

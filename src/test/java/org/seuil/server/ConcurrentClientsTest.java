@@ -38,8 +38,12 @@ import org.seuil.sync.protocol.ReportFeature;
 /**
  * Many devices at once through the real server and the real client, after a large upload: the
  * issue's "200 concurrent clients for a minute with zero errors", scaled down to run in seconds.
- * On PostgreSQL this used to end in 503s: a counter update per report left one row version per
- * report behind, every later statement on the counter walked them, and requests timed out.
+ * On PostgreSQL this used to end in 503s: first a counter update per report left one row version
+ * per report behind, every later statement on the counter walked them, and requests timed out;
+ * then (CI, a loaded 2-core machine) the change feed's join was planned from the statistics of
+ * still-empty tables, starting from every place in the box: a second or more per pull, the eight
+ * pooled connections all busy with pulls, and other requests gave up after the pool's 10 s.
+ * The timeout below only guards against a hang; speed is the business of {@code seuil bench sync}.
  */
 class ConcurrentClientsTest {
     private static final int CLIENTS = 50;
@@ -71,7 +75,7 @@ class ConcurrentClientsTest {
             Queue<String> errors = new ConcurrentLinkedQueue<>();
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             try {
-                assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+                assertTimeoutPreemptively(Duration.ofSeconds(300), () -> {
                     List<Future<?>> done = new ArrayList<>();
                     for (SyncApi api : apis) {
                         done.add(pool.submit(() -> {

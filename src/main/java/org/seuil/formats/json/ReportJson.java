@@ -211,11 +211,51 @@ public final class ReportJson {
 
     private static Instant instant(Fields f, String field) {
         String text = f.requiredText(field);
+        Instant quick = secondsInUtc(text);
+        if (quick != null) {
+            return quick;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(f.at(field), "'" + text + "' is not an ISO 8601 UTC time such as 2024-05-01T10:00:00Z");
         }
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ssZ}, the form this class writes, read without {@link Instant#parse}
+     * (which builds a formatter per call: a fifth of the server's time reading a pushed batch).
+     * Null for any other text, which then goes through {@link Instant#parse} and its errors.
+     */
+    static Instant secondsInUtc(String t) {
+        if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        return java.time.LocalDateTime.of(year, month, day, hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    /** The number written with {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String t, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static Accessibility accessibility(Fields f, String field) {

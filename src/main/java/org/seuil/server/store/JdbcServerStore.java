@@ -59,6 +59,9 @@ abstract class JdbcServerStore implements ServerStore {
     /** Stored answers are our own output; read them back without the request limits. */
     private static final WireCodec STORED = new WireCodec(new WireLimits(Long.MAX_VALUE, Integer.MAX_VALUE, Json.MAX_STRING_LENGTH));
 
+    /** Token checks are one query per request otherwise; see {@link TokenCache} for revocation. */
+    private final TokenCache tokens = new TokenCache(TokenCache.TIME_TO_LIVE, System::nanoTime);
+
     interface SqlWork<T> {
         T run(Connection c) throws SQLException;
     }
@@ -98,6 +101,7 @@ abstract class JdbcServerStore implements ServerStore {
             update(c, "INSERT INTO tokens (hash, user_id, created_at) VALUES (?, ?, ?)", sha256(token), userId, now.toString());
             return null;
         });
+        tokens.clear(); // the user's other tokens may carry the old role
         return token;
     }
 
@@ -107,7 +111,12 @@ abstract class JdbcServerStore implements ServerStore {
             return Optional.empty();
         }
         String hash = sha256(token);
-        return read(c -> {
+        Optional<Principal> known = tokens.get(hash);
+        if (known.isPresent()) {
+            return known;
+        }
+        long readAt = tokens.generation();
+        Optional<Principal> found = read(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT u.id, u.name, u.role FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ? AND u.deleted = 0")) {
                 s.setString(1, hash);
@@ -116,10 +125,20 @@ abstract class JdbcServerStore implements ServerStore {
                 }
             }
         });
+        found.ifPresent(p -> tokens.put(hash, p, readAt));
+        return found;
     }
 
     @Override
     public Optional<String> deleteUser(String userName, Instant now) {
+        try {
+            return deleteUserNow(userName, now);
+        } finally {
+            tokens.clear(); // revoked here at once; other instances forget within the cache's time to live
+        }
+    }
+
+    private Optional<String> deleteUserNow(String userName, Instant now) {
         return inTransaction(c -> {
             update(c, "UPDATE counters SET value = value WHERE name = 'changes'");
             String userId = null;
@@ -427,6 +446,21 @@ abstract class JdbcServerStore implements ServerStore {
         return new ChangePage(features, stored.nextCursor(), stored.more());
     }
 
+    /**
+     * How many reports one pull reads at most, matching the box or not: a small box far behind the
+     * head answers a short page with {@code more} set instead of holding a connection for a scan
+     * of the whole table.
+     */
+    static final int SCAN_BUDGET = 50_000;
+
+    /**
+     * The feed is read in slices of the {@code seq} order: the inner {@code ORDER BY seq LIMIT}
+     * leaves the planner no choice but the {@code seq} index, whatever its statistics say. The
+     * plain join let PostgreSQL, on a table not yet analyzed after a bulk push, start from the
+     * places in the box and sort all their reports: seconds per pull, and under 50 clients every
+     * pooled connection was busy with such pulls until requests failed with 503. Reports of
+     * places outside the box come back without a body, so the slice still says how far it read.
+     */
     @Override
     public StoredChanges storedChanges(long since, BoundingBox bbox, int limit) {
         return read(c -> {
@@ -437,33 +471,65 @@ abstract class JdbcServerStore implements ServerStore {
                 head = rs.getLong(1);
             }
             List<StoredFeature> features = new ArrayList<>();
-            long last = since;
             boolean world = bbox.equals(BoundingBox.WORLD);
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT p.id, p.lon, p.lat, p.name, p.category, p.address, r.seq, r.body, r.hidden_by, r.id "
-                            + "FROM reports r JOIN places p ON p.id = r.place_id WHERE r.seq > ? AND r.seq <= ? "
-                            + (world ? "" : "AND p.lon >= ? AND p.lon <= ? AND p.lat >= ? AND p.lat <= ? ")
-                            + "ORDER BY r.seq LIMIT ?")) {
-                s.setLong(1, since);
-                s.setLong(2, head);
-                if (!world) {
-                    bindBox(s, 3, bbox);
-                }
-                s.setInt(world ? 3 : 7, limit);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        String body = rs.getString(8);
-                        if (rs.getString(9) != null) {
-                            body = reportJson(hiddenForm(parseReport(body)));
+            int slice = world ? limit : Math.max(limit, 1000);
+            String sql = "SELECT p.id, p.lon, p.lat, p.name, p.category, p.address, r.seq, "
+                    + (world ? "r.body" : "CASE WHEN p.lon >= ? AND p.lon <= ? AND p.lat >= ? AND p.lat <= ? THEN r.body END")
+                    + ", r.hidden_by, r.id FROM (SELECT seq, id, place_id, body, hidden_by FROM reports "
+                    + "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?) r " + placeOfEachReport() + " ORDER BY r.seq";
+            long scanned = since;
+            long read = 0;
+            boolean full = false;
+            PreparedStatement s = prepare(c, sql);
+            try {
+                while (!full && scanned < head && read < SCAN_BUDGET) {
+                    int first = 1;
+                    if (!world) {
+                        bindBox(s, 1, bbox);
+                        first = 5;
+                    }
+                    s.setLong(first, scanned);
+                    s.setLong(first + 1, head);
+                    s.setInt(first + 2, slice);
+                    int rows = 0;
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            rows++;
+                            scanned = rs.getLong(7);
+                            String body = rs.getString(8);
+                            if (body == null) {
+                                continue; // outside the box
+                            }
+                            if (rs.getString(9) != null) {
+                                body = reportJson(hiddenForm(parseReport(body)));
+                            }
+                            features.add(new StoredFeature(place(rs, 1), rs.getString(10), body));
+                            if (features.size() == limit) {
+                                full = true;
+                                break;
+                            }
                         }
-                        features.add(new StoredFeature(place(rs, 1), rs.getString(10), body));
-                        last = rs.getLong(7);
+                    }
+                    read += rows;
+                    if (rows < slice) {
+                        break; // reached the head
                     }
                 }
+            } finally {
+                release(s);
             }
-            boolean full = features.size() == limit;
-            return new StoredChanges(features, full ? last : Math.max(head, since), full);
+            boolean more = scanned < head && (full || read >= SCAN_BUDGET);
+            return new StoredChanges(features, more ? scanned : Math.max(head, since), more);
         });
+    }
+
+    /**
+     * How a slice of reports {@code r} finds its places {@code p}: by primary key, one lookup per
+     * report. SQLite always joins that way; PostgreSQL overrides this to keep it from hashing the
+     * whole places table for every slice.
+     */
+    protected String placeOfEachReport() {
+        return "JOIN places p ON p.id = r.place_id";
     }
 
     @Override
@@ -612,19 +678,68 @@ abstract class JdbcServerStore implements ServerStore {
     public boolean hide(ReportId id, Principal moderator, String reason, Instant now) {
         return inTransaction(c -> {
             update(c, "UPDATE counters SET value = value WHERE name = 'changes'");
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM reports WHERE id = ?")) {
+            if (hiddenBy(c, id).isEmpty()) {
+                return false;
+            }
+            // A new sequence number sends the hiding to every device through the change feed.
+            long seq = nextSequence(c);
+            update(c, "UPDATE reports SET hidden_by = ?, hidden_reason = ?, hidden_at = ?, seq = ? WHERE id = ?",
+                    moderator.userId(), reason, now.toString(), seq, id.value());
+            logModeration(c, seq, id, "hide", moderator, reason, now);
+            return true;
+        });
+    }
+
+    @Override
+    public Unhide unhide(ReportId id, Principal moderator, String reason, Instant now) {
+        return inTransaction(c -> {
+            update(c, "UPDATE counters SET value = value WHERE name = 'changes'");
+            Optional<Optional<String>> hidden = hiddenBy(c, id);
+            if (hidden.isEmpty()) {
+                return Unhide.NO_SUCH_REPORT;
+            }
+            if (hidden.get().isEmpty()) {
+                return Unhide.NOT_HIDDEN;
+            }
+            // A new sequence number sends the whole report back to every device.
+            long seq = nextSequence(c);
+            update(c, "UPDATE reports SET hidden_by = NULL, hidden_reason = NULL, hidden_at = NULL, seq = ? WHERE id = ?", seq, id.value());
+            logModeration(c, seq, id, "unhide", moderator, reason, now);
+            return Unhide.UNHIDDEN;
+        });
+    }
+
+    @Override
+    public List<ModerationEntry> moderationLog(ReportId id) {
+        return read(c -> {
+            List<ModerationEntry> entries = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT m.action, u.name, m.reason, m.at, m.seq FROM moderation m "
+                    + "JOIN users u ON u.id = m.moderator_id WHERE m.report_id = ? ORDER BY m.seq")) {
                 s.setString(1, id.value());
                 try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
+                    while (rs.next()) {
+                        entries.add(new ModerationEntry(rs.getString(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)), rs.getLong(5)));
                     }
                 }
             }
-            // A new sequence number sends the hiding to every device through the change feed.
-            update(c, "UPDATE reports SET hidden_by = ?, hidden_reason = ?, hidden_at = ?, seq = ? WHERE id = ?",
-                    moderator.userId(), reason, now.toString(), nextSequence(c), id.value());
-            return true;
+            return entries;
         });
+    }
+
+    /** Empty when there is no such report; else who hid it, empty when it is visible. */
+    private static Optional<Optional<String>> hiddenBy(Connection c, ReportId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT hidden_by FROM reports WHERE id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(Optional.ofNullable(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    private void logModeration(Connection c, long seq, ReportId id, String action, Principal moderator, String reason, Instant now)
+            throws SQLException {
+        update(c, "INSERT INTO moderation (seq, report_id, action, moderator_id, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
+                seq, id.value(), action, moderator.userId(), reason, now.toString());
     }
 
     @Override

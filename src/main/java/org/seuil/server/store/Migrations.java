@@ -17,7 +17,7 @@ import java.util.List;
  * silently used.
  */
 final class Migrations {
-    static final List<String> FILES = List.of("001-schema.sql", "002-campaigns.sql");
+    static final List<String> FILES = List.of("001-schema.sql", "002-campaigns.sql", "003-moderation.sql");
 
     private Migrations() {
     }

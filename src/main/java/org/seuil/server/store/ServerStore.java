@@ -73,6 +73,18 @@ public interface ServerStore extends AutoCloseable {
     /** District audit campaigns shared through this store. */
     ServerCampaigns campaigns();
 
+    /** What an un-hide found. */
+    enum Unhide { UNHIDDEN, NOT_HIDDEN, NO_SUCH_REPORT }
+
+    /**
+     * Shows a hidden report to everyone again: it gets a new sequence number, so devices receive
+     * it whole in the change feed; the un-hide joins the moderation log.
+     */
+    Unhide unhide(ReportId id, Principal moderator, String reason, Instant now);
+
+    /** Every hide and un-hide of a report, oldest first; empty for an unknown or never moderated report. */
+    List<ModerationEntry> moderationLog(ReportId id);
+
     /** Fails when the database cannot be reached. */
     void ping();
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,7 +117,8 @@ public final class SyncClient {
                 store.recordPush(batch.sequences(), List.of());
                 continue;
             }
-            summary = summary.withPhotos(uploadPhotos(batch.features));
+            Map<String, String> refusedPhotos = new HashMap<>();
+            summary = summary.withPhotos(uploadPhotos(batch.features, refusedPhotos));
             BatchResult result;
             try {
                 result = withRetries(() -> api.push(batch.features));
@@ -138,12 +140,12 @@ public final class SyncClient {
                 }
                 throw e;
             }
-            summary = record(batch, result, summary);
+            summary = record(batch, result, summary, refusedPhotos);
             size = batchSize;
         }
     }
 
-    private SyncSummary record(Batch batch, BatchResult result, SyncSummary summary) {
+    private SyncSummary record(Batch batch, BatchResult result, SyncSummary summary, Map<String, String> refusedPhotos) {
         List<SyncConflict> conflicts = new ArrayList<>();
         for (Outcome o : result.results()) {
             summary = summary.plus(o.status());
@@ -154,8 +156,11 @@ public final class SyncClient {
             if (o.status() == OutcomeStatus.CONFLICT) {
                 conflicts.add(new SyncConflict(mine, o.serverCopy().report(), null, clock.instant()));
             } else if (o.status() == OutcomeStatus.REJECTED) {
-                String reason = o.missingPhotos().isEmpty() ? o.reason()
-                        : o.reason() + " (missing here too: " + String.join(", ", o.missingPhotos()) + ")";
+                String reason = o.reason();
+                for (String sha : o.missingPhotos()) {
+                    String refusal = refusedPhotos.get(sha);
+                    reason += refusal == null ? " (" + sha + " is missing here too)" : " (" + sha + " was refused by the server: " + refusal + ")";
+                }
                 conflicts.add(new SyncConflict(mine, null, reason, clock.instant()));
             }
         }
@@ -166,9 +171,13 @@ public final class SyncClient {
     /**
      * Uploads the photos of the batch's reports before the batch, so the server never lacks
      * one we have. Uploads are idempotent: a photo the server has costs one request, no storage.
-     * A photo missing from our own folder is left to the server to refuse.
+     * A photo missing from our own folder is left to the server to refuse, and so is one the
+     * server refuses to store (a broken file, not an image, too large): its report then comes back
+     * rejected and is kept as a refusal with the server's reason, instead of stopping every sync.
+     *
+     * @param refused filled with the photos the server refused, and why
      */
-    private int uploadPhotos(List<ReportFeature> features) throws SyncException, InterruptedException {
+    private int uploadPhotos(List<ReportFeature> features, Map<String, String> refused) throws SyncException, InterruptedException {
         if (photos == null) {
             return 0;
         }
@@ -185,8 +194,15 @@ public final class SyncClient {
                 } catch (IOException e) {
                     throw new SyncException(0, null, 0, "cannot read photo " + file + ": " + e.getMessage(), e);
                 }
-                if (withRetries(() -> api.putPhoto(sha, bytes))) {
-                    uploaded++;
+                try {
+                    if (withRetries(() -> api.putPhoto(sha, bytes))) {
+                        uploaded++;
+                    }
+                } catch (SyncException e) {
+                    if (e.status() != 400 && e.status() != 413 && e.status() != 415) {
+                        throw e;
+                    }
+                    refused.put(sha, e.problem() != null && e.problem().detail() != null ? e.problem().detail() : e.getMessage());
                 }
             }
         }

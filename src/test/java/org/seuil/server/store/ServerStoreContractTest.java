@@ -164,6 +164,46 @@ class ServerStoreContractTest {
 
     @ParameterizedTest
     @MethodSource("backends")
+    void aSmallBoxPagesThroughReportsScatteredAmongManyOthersInOrderAndOnce(String backend) {
+        store = open(backend, dir);
+        Principal alice = user("alice", Role.REPORTER);
+        // 2,500 reports, every tenth in Paris, the rest in Monaco: the feed is read in slices of
+        // the sequence order, so a page of the Paris box spans several slices.
+        List<String> paris = new java.util.ArrayList<>();
+        for (int b = 0; b < 5; b++) {
+            List<ReportFeature> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                int n = b * 500 + i;
+                ReportFeature f = feature(uuid(100_000 + n), uuid(200_000 + n), "alice", 1, Accessibility.YES, 0);
+                if (n % 10 == 7) {
+                    var place = org.seuil.sync.protocol.Fixtures.place(uuid(100_000 + n), 2.35, 48.85);
+                    f = new ReportFeature(place, org.seuil.sync.protocol.Fixtures.report(uuid(200_000 + n), place, "alice", 1, Accessibility.NO, 2));
+                    paris.add(uuid(200_000 + n));
+                }
+                batch.add(f);
+            }
+            store.applyBatch(alice, "k" + b, "h" + b, batch, T0);
+        }
+        BoundingBox box = new BoundingBox(2.2, 48.8, 2.5, 48.9);
+        List<String> pulled = new java.util.ArrayList<>();
+        long cursor = 0;
+        ChangePage page;
+        int pages = 0;
+        do {
+            page = store.changes(cursor, box, 60);
+            page.features().forEach(f -> pulled.add(f.report().id().value()));
+            assertTrue(page.nextCursor() > cursor || !page.more(), "the cursor moves forward");
+            cursor = page.nextCursor();
+            pages++;
+        } while (page.more());
+        assertEquals(paris, pulled, "every report in the box, once, oldest change first");
+        assertEquals(5, pages, "250 reports in pages of 60");
+        assertEquals(2500, cursor, "the last page leaves the cursor at the head");
+        assertTrue(store.changes(cursor, box, 60).features().isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
     void aReportWithAMissingPhotoIsRejectedWithThePhotoToUpload(String backend) {
         store = open(backend, dir);
         Principal alice = user("alice", Role.REPORTER);

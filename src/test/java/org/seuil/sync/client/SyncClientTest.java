@@ -178,7 +178,9 @@ class SyncClientTest {
     @Test
     void aPhotoTheServerLacksIsUploadedAndTheReportSentAgain() throws Exception {
         Path photos = java.nio.file.Files.createDirectories(dir.resolve("photos"));
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", encoded);
+        byte[] png = encoded.toByteArray(); // a real PNG without metadata: the server stores it as it is
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(png));
         java.nio.file.Files.write(photos.resolve(sha), png);
         Place place = place(uuid(1), 7.42, 43.73);
@@ -205,5 +207,18 @@ class SyncClientTest {
         SyncConflict kept = laptop.conflicts().get(0);
         assertEquals(lostPhoto.id(), kept.mine().id());
         assertTrue(kept.reason().contains(absent), kept.reason());
+
+        // A file the server refuses to store (here a PNG cut after its signature) does not stop the sync.
+        byte[] broken = java.util.Arrays.copyOf(png, 8);
+        String brokenSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(broken));
+        java.nio.file.Files.write(photos.resolve(brokenSha), broken);
+        Report brokenPhoto = new Report(new ReportId(uuid(103)), place.id(), "me", T0, 1, Accessibility.NO, null, null, null, null, null,
+                null, List.of(brokenSha), null, false);
+        laptop.saveReport(brokenPhoto);
+        SyncSummary refusedPhoto = client.sync();
+        assertEquals(1, refusedPhoto.rejected());
+        assertEquals(0, laptop.pendingChanges(), "a refused photo does not block the outbox");
+        SyncConflict refusal = laptop.conflicts().stream().filter(c -> c.mine().id().equals(brokenPhoto.id())).findFirst().orElseThrow();
+        assertTrue(refusal.reason().contains("refused by the server") && refusal.reason().contains("PNG"), refusal.reason());
     }
 }
