@@ -23,6 +23,7 @@ import org.seuil.domain.PlaceId;
 import org.seuil.domain.PlaceRecord;
 import org.seuil.domain.Report;
 import org.seuil.domain.ReportId;
+import org.seuil.store.ConflictChoice;
 import org.seuil.store.ImportSource;
 import org.seuil.store.ImportSummary;
 import org.seuil.store.OutboxEntry;
@@ -311,6 +312,41 @@ public final class SqlitePlaceStore implements PlaceStore {
     @Override
     public List<SyncConflict> conflicts() {
         return database.read(s -> new SyncTables(s).conflicts());
+    }
+
+    @Override
+    public Report resolveConflict(ReportId id, ConflictChoice choice) {
+        return database.write(s -> {
+            SyncTables sync = new SyncTables(s);
+            SyncConflict conflict = sync.latestConflict(id.value())
+                    .orElseThrow(() -> new StoreException("there is no sync conflict kept for report " + id));
+            ReportTable reports = new ReportTable(s);
+            boolean exists = reports.find(id).isPresent();
+            Report kept;
+            if (choice == ConflictChoice.KEEP_MINE) {
+                // Based on their revision, so the server takes it as the next edit of its copy.
+                kept = conflict.theirs() == null ? conflict.mine() : conflict.mine().withRevision(conflict.theirs().revision() + 1);
+                write(s, kept, exists);
+            } else {
+                if (conflict.theirs() == null) {
+                    throw new StoreException("report " + id + " was refused by the server, which has no copy of it to keep");
+                }
+                kept = conflict.theirs();
+                PlaceTable places = new PlaceTable(s);
+                PlaceTable.Stored place = places.find(kept.placeId()).orElseThrow(() -> new StoreException(
+                        "report " + id + " is about place " + kept.placeId() + ", which is not in the store"));
+                String body = Codecs.reportBody(kept);
+                if (exists) {
+                    reports.replace(kept, body);
+                } else {
+                    reports.insertIfAbsent(kept, body);
+                }
+                places.setDerived(place.pk(), PlaceTable.Derived.of(reports.ofPlace(kept.placeId())));
+                new OutboxTable(s).dropPending(OutboxTable.REPORT, id.value());
+            }
+            sync.removeConflicts(id.value());
+            return kept;
+        });
     }
 
     @Override
