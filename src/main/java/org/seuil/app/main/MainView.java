@@ -17,8 +17,6 @@ import javafx.scene.control.ListView;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -52,6 +50,7 @@ import org.seuil.app.places.PlacePanel;
 import org.seuil.app.report.ExperienceDialog;
 import org.seuil.app.report.ReportDialog;
 import org.seuil.app.settings.SettingsDialog;
+import org.seuil.app.sync.ConflictsDialog;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.BoundingBox;
 import org.seuil.domain.GeoPoint;
@@ -166,22 +165,14 @@ public final class MainView {
         return bar;
     }
 
-    /** The kept sync conflicts, mine / theirs, one per line; resolving them is not offered yet. */
+    /** The kept sync conflicts, mine beside theirs, each settled with "Keep mine" or "Keep theirs". */
     private void showConflicts() {
-        context.sync().refresh();
-        Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(stage);
-        dialog.setTitle(messages.get("sync.conflicts.title"));
-        dialog.setHeaderText(messages.get("sync.conflicts.header"));
-        ListView<String> list = new ListView<>(context.sync().conflicts());
-        list.setId("conflicts");
-        list.setPrefSize(640, 240);
-        list.setAccessibleText(messages.get("sync.conflicts.title"));
-        list.setPlaceholder(new Label(messages.get("sync.conflicts.none")));
-        dialog.getDialogPane().setContent(list);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        Theme.apply(dialog.getDialogPane(), context.settings());
-        dialog.showAndWait();
+        ConflictsDialog.show(context, stage, place -> {
+            context.map().placeChanged(place);
+            context.details().refresh();
+            context.status().refresh();
+            context.sync().refresh();
+        });
     }
 
     private MenuItem menuItem(String key, String id, Runnable action) {
