@@ -9,6 +9,7 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -54,6 +55,7 @@ import org.seuil.app.sync.ConflictsDialog;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.BoundingBox;
 import org.seuil.domain.GeoPoint;
+import org.seuil.domain.Need;
 import org.seuil.domain.PlaceId;
 import org.seuil.domain.Report;
 import org.seuil.geo.cluster.ClusterIndex;
@@ -367,6 +369,33 @@ public final class MainView {
         since.accessibleTextProperty().bind(messages.bind("filter.since"));
         sinceLabel.setLabelFor(since);
         since.valueProperty().bindBidirectional(f.surveyedSinceProperty());
+        Label experiencesLabel = new Label();
+        experiencesLabel.textProperty().bind(messages.bind("filter.experiences"));
+        ComboBox<Need> experiences = new ComboBox<>();
+        experiences.setId("filter-experiences");
+        experiences.getItems().add(null);
+        experiences.getItems().addAll(Need.values());
+        experiences.setMaxWidth(Double.MAX_VALUE);
+        experiences.accessibleTextProperty().bind(messages.bind("filter.experiences"));
+        experiencesLabel.setLabelFor(experiences);
+        javafx.util.StringConverter<Need> needNames = new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Need need) {
+                return need == null ? messages.get("filter.experiences.any") : messages.get("need." + need.name());
+            }
+
+            @Override
+            public Need fromString(String text) {
+                return null;
+            }
+        };
+        experiences.setConverter(needNames);
+        // The names are worded when cells are drawn: redraw them in the new language.
+        messages.localeProperty().addListener((o, old, now) -> {
+            experiences.setConverter(null);
+            experiences.setConverter(needNames);
+        });
+        experiences.valueProperty().bindBidirectional(f.experiencesForProperty());
         Button clear = new Button();
         clear.setId("filter-clear");
         clear.textProperty().bind(messages.bind("filter.clear"));
@@ -378,7 +407,7 @@ public final class MainView {
         shown.setId("shown-count");
         shown.textProperty().bind(Bindings.createStringBinding(() -> messages.get("filter.shown", context.map().places().size()),
                 messages.localeProperty(), context.map().placesProperty()));
-        content.getChildren().addAll(stepFree, toilet, categoryLabel, category, sinceLabel, since, clear, shown);
+        content.getChildren().addAll(stepFree, toilet, categoryLabel, category, sinceLabel, since, experiencesLabel, experiences, clear, shown);
         TitledPane pane = new TitledPane();
         pane.textProperty().bind(messages.bind("filter.title"));
         pane.setContent(content);

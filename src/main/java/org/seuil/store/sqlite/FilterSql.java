@@ -47,6 +47,14 @@ record FilterSql(String from, String where, List<Object> parameters) {
             conditions.add("p.last_surveyed >= ?");
             parameters.add(Codecs.nanos(filter.surveyedSince()));
         }
+        if (!filter.experienceNeeds().isEmpty()) {
+            // Experiences live in the reports' JSON; only user reports have them, so the cheap
+            // instr() test skips the parse of nearly every body.
+            conditions.add("EXISTS (SELECT 1 FROM reports r, json_each(r.body, '$.experiences') x, json_each(x.value, '$.needs') n"
+                    + " WHERE r.place_id = p.id AND r.deleted = 0 AND instr(r.body, '\"experiences\"') > 0"
+                    + " AND n.value IN (" + marks(filter.experienceNeeds().size()) + "))");
+            filter.experienceNeeds().forEach(need -> parameters.add(need.osm()));
+        }
         String where = conditions.isEmpty() ? "1" : String.join(" AND ", conditions);
         return new FilterSql(from, where, List.copyOf(parameters));
     }
