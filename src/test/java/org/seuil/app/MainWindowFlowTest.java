@@ -115,4 +115,15 @@ class MainWindowFlowTest {
             assertTrue(!reportFormOpen(robot));
         }
     }
+
+    @Test
+    void ctrlRInTheSearchBoxReportsTheBestMatchWhenNothingIsSelected(FxRobot robot) {
+        robot.clickOn("#search").write("boul");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, context.map().selectedProperty().get());
+        ctrlR(robot);
+        assertTrue(reportFormOpen(robot));
+        assertEquals(Seed.BAKERY, context.map().selectedProperty().get());
+        closeForm(robot);
+    }
 }

@@ -31,6 +31,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -40,7 +41,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.seuil.app.AppContext;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.map.ServerPacksDialog;
@@ -78,6 +81,7 @@ public final class MainView {
     private final MapView mapView = new MapView();
     private final PinLayer pins;
     private final PlacePanel placePanel;
+    private final ListView<PlaceView> searchResults;
     private boolean fittedOnce;
 
     public MainView(AppContext context, Stage stage) {
@@ -86,6 +90,7 @@ public final class MainView {
         this.stage = stage;
         this.pins = new PinLayer(mapView, context.map());
         this.placePanel = new PlacePanel(context, this::reportSelected, this::shareExperience, this::editReport);
+        this.searchResults = new ListView<>(context.search().results());
         build();
     }
 
@@ -274,7 +279,7 @@ public final class MainView {
         searchLabel.setLabelFor(search);
         search.textProperty().bindBidirectional(context.search().queryProperty());
         search.textProperty().addListener((o, old, now) -> context.search().search());
-        ListView<PlaceView> results = new ListView<>(context.search().results());
+        ListView<PlaceView> results = searchResults;
         results.setId("search-results");
         results.setPrefHeight(200);
         results.accessibleTextProperty().bind(messages.bind("search.results"));
@@ -563,15 +568,31 @@ public final class MainView {
         context.status().messageProperty().set(messages.get("status.centred", view.place().displayName()));
     }
 
+    /**
+     * The window's shortcuts. They are checked in an event filter, before the focused control sees
+     * the key: as scene accelerators they ran only for keys the focused control left unconsumed,
+     * so a text field or a list could swallow them. Ctrl+Z stays an accelerator, so that in a text
+     * field it undoes typing, as everywhere.
+     */
     private void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> root.lookup("#search").requestFocus());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), mapView::requestFocus);
+        Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
+        shortcuts.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> root.lookup("#search").requestFocus());
+        shortcuts.put(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), mapView::requestFocus);
+        shortcuts.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::reportSelected);
+        shortcuts.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::shareExperience);
+        shortcuts.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newPlaceAtCentre);
+        shortcuts.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
+        shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::fitToData);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            for (Map.Entry<KeyCombination, Runnable> shortcut : shortcuts.entrySet()) {
+                if (shortcut.getKey().match(e)) {
+                    e.consume();
+                    shortcut.getValue().run();
+                    return;
+                }
+            }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undo);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::reportSelected);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::shareExperience);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newPlaceAtCentre);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::fitToData);
     }
 
     private void newPlaceAtCentre() {
@@ -584,7 +605,15 @@ public final class MainView {
         ReportDialog.newPlace(context, stage, at).ifPresent(this::afterSave);
     }
 
+    /**
+     * Reports the selected place; with none selected, the search result highlighted (or else the
+     * best match), which is what a person who typed a name and pressed Ctrl+R means.
+     */
     private void reportSelected() {
+        if (context.map().selectedProperty().get() == null && !context.search().results().isEmpty()) {
+            PlaceView highlighted = searchResults.getSelectionModel().getSelectedItem();
+            goTo(highlighted != null ? highlighted : context.search().results().get(0));
+        }
         PlaceId id = context.map().selectedProperty().get();
         if (id != null) {
             ReportDialog.forPlace(context, stage, id).ifPresent(this::afterSave);
