@@ -45,6 +45,12 @@ public final class SqlitePlaceStore implements PlaceStore {
     static final int DEFAULT_WRITER_CACHE_KIB = 256 * 1024;
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
     private static final int MAX_SEARCH_WORDS = 16;
+    /** 0 for venues (what people search for), 2 for public transport stops and platforms, 1 for the rest. */
+    private static final String KIND_RANK = "CASE WHEN p.category_key IN ('amenity', 'tourism', 'shop', 'leisure', 'office',"
+            + " 'healthcare', 'craft', 'historic', 'club', 'sport') THEN 0"
+            + " WHEN p.category_key = 'public_transport' OR p.category IN ('highway=bus_stop', 'highway=platform',"
+            + " 'railway=platform', 'railway=stop', 'railway=halt', 'railway=tram_stop', 'railway=subway_entrance') THEN 2"
+            + " ELSE 1 END";
 
     private final Database database;
 
@@ -118,13 +124,19 @@ public final class SqlitePlaceStore implements PlaceStore {
         if (match.isEmpty() || limit == 0) {
             return List.of();
         }
+        String folded = NameMatch.fold(text);
         return database.read(s -> {
-            // A word found in the name weighs more than one found in the address.
+            // Whole-name matches first, then names that start with the text, then the rest; within
+            // each, venues before other things and transport stops last (a bus stop is often named
+            // after the museum beside it); then bm25, where a word in the name weighs more than one
+            // in the address.
             PreparedStatement select = s.prepare("SELECT " + PlaceTable.VIEW_COLUMNS
                     + " FROM place_names CROSS JOIN places p ON p.pk = place_names.rowid"
-                    + " WHERE place_names MATCH ? ORDER BY bm25(place_names, 10.0, 1.0), p.pk LIMIT ?");
+                    + " WHERE place_names MATCH ? ORDER BY " + NameMatch.SQL_NAME + "(p.name, ?), " + KIND_RANK
+                    + ", bm25(place_names, 10.0, 1.0), p.pk LIMIT ?");
             select.setString(1, match);
-            select.setInt(2, limit);
+            select.setString(2, folded);
+            select.setInt(3, limit);
             return views(select);
         });
     }
