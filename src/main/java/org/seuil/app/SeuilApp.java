@@ -25,6 +25,7 @@ import org.seuil.store.PlaceStore;
 public final class SeuilApp extends Application {
     private static PlaceStore opened;
     private static PlaceId initialPlace;
+    private static Path dataFolder;
 
     /** Read before each tile download; follows the "online map tiles" setting. */
     private static volatile boolean onlineTiles;
@@ -38,7 +39,6 @@ public final class SeuilApp extends Application {
      */
     @Override
     public void init() {
-        Path dataFolder = opened.file().toAbsolutePath().getParent();
         try {
             BasemapSettings settings = BasemapSettings.defaults(dataFolder, 256, () -> onlineTiles, "seuil");
             ChainedTileRetriever.configure(TileChains.standard(settings));
@@ -50,10 +50,13 @@ public final class SeuilApp extends Application {
     /**
      * Opens the window on an open store and returns when the window is closed; the store is
      * closed then. Opening the store first lets the command line report a bad file in one line.
+     *
+     * @param data the user's data folder, where offline packs are installed ({@code seuil maps install})
      */
-    public static void launch(PlaceStore store, PlaceId place) {
+    public static void launch(PlaceStore store, PlaceId place, Path data) {
         opened = Objects.requireNonNull(store, "store");
         initialPlace = place;
+        dataFolder = Objects.requireNonNull(data, "data folder");
         Application.launch(SeuilApp.class);
     }
 
@@ -62,7 +65,7 @@ public final class SeuilApp extends Application {
         store = opened;
         tasks = new FxTaskExecutor();
         Path settings = store.file().toAbsolutePath().getParent().resolve("settings.properties");
-        AppContext context = new AppContext(store, tasks, Locale.getDefault(), settings);
+        AppContext context = new AppContext(store, tasks, Locale.getDefault(), settings, dataFolder);
         onlineTiles = context.settings().onlineTilesProperty().get();
         context.settings().onlineTilesProperty().addListener((o, old, now) -> onlineTiles = now);
         MainView main = new MainView(context, stage);

@@ -22,6 +22,10 @@ public final class AppCommand implements Callable<Integer> {
     @Option(names = "--place", paramLabel = "ID", description = "open on this place, e.g. osm:node/4316767531")
     String place;
 
+    /** The same option and default as {@code seuil maps}: the app shows the packs those commands install. */
+    @picocli.CommandLine.Mixin
+    MapsCommand.DataFolderOption data = new MapsCommand.DataFolderOption();
+
     @Override
     public Integer call() throws IOException {
         Path file = db != null ? db : DataFolder.defaultDatabase();
@@ -31,7 +35,7 @@ public final class AppCommand implements Callable<Integer> {
         }
         PlaceId initial = place == null ? null : new PlaceId(place);
         PlaceStore store = SqlitePlaceStore.open(file);
-        SeuilApp.launch(store, initial);
+        SeuilApp.launch(store, initial, data.resolve());
         return 0;
     }
 }
