@@ -49,7 +49,7 @@ final class PinSprites {
     /**
      * The disc of a cluster of {@code count} places with its label, rendered once: under the
      * software renderer a stamped image costs a fraction of an oval, its outline and its text
-     * drawn again on every frame (a 1M-place pan went from 31.7 to ... ms of render time a frame).
+     * drawn again on every frame (panning over 1M places: 31.7 → 13.2 ms of render-thread CPU a frame).
      */
     Image cluster(int count) {
         String label = count < 10_000 ? Integer.toString(count) : (count / 1000) + "k";
