@@ -17,7 +17,9 @@ import org.seuil.app.sync.SyncViewModel;
 import org.seuil.app.task.TaskExecutor;
 import org.seuil.sync.client.Backoff;
 import org.seuil.app.transfer.TransferViewModel;
+import org.seuil.store.DataFolder;
 import org.seuil.store.PlaceStore;
+import org.seuil.basemap.PackLocator;
 
 /**
  * What the screens share, wired once: the store, the task executor, the language, the settings,
@@ -37,17 +39,26 @@ public final class AppContext {
     private final StatusViewModel status;
     private final TransferViewModel transfer;
     private final SyncViewModel sync;
+    private final Path dataFolder;
+
+    /** With the user's data folder ({@link DataFolder#resolve()}), where {@code seuil maps} installs packs. */
+    public AppContext(PlaceStore store, TaskExecutor tasks, Locale locale, Path settingsFile) {
+        this(store, tasks, locale, settingsFile, DataFolder.resolve());
+    }
 
     /**
      * @param settingsFile where settings are kept, or null to keep them in memory (tests)
+     * @param dataFolder   the user's data folder: offline map packs are in its {@code maps/}, as
+     *                     for {@code seuil maps install}, wherever the store file is
      */
-    public AppContext(PlaceStore store, TaskExecutor tasks, Locale locale, Path settingsFile) {
+    public AppContext(PlaceStore store, TaskExecutor tasks, Locale locale, Path settingsFile, Path dataFolder) {
         this.store = store;
+        this.dataFolder = dataFolder;
         this.tasks = tasks;
         this.messages = new Messages(locale);
         this.settings = new SettingsViewModel(settingsFile, messages);
-        Path dataFolder = store.file() == null ? Path.of(".") : store.file().toAbsolutePath().getParent();
-        this.photos = new PhotoLibrary(dataFolder);
+        // Photos belong to the store's reports, so they stay beside the store file (sync reads them there).
+        this.photos = new PhotoLibrary(store.file() == null ? Path.of(".") : store.file().toAbsolutePath().getParent());
         this.map = new MapViewModel(store, tasks);
         this.filters = new FiltersViewModel(map.filtersProperty());
         this.search = new SearchViewModel(store, tasks);
@@ -111,6 +122,16 @@ public final class AppContext {
 
     public SyncViewModel sync() {
         return sync;
+    }
+
+    /** The user's data folder (offline packs in its {@code maps/}, caches in its {@code cache/}). */
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
+    /** Where offline map packs are installed: the data folder's {@code maps/} ({@link PackLocator#installFolder}). */
+    public Path packsFolder() {
+        return PackLocator.installFolder(dataFolder);
     }
 
     public String author() {

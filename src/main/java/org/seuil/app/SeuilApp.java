@@ -22,11 +22,12 @@ import org.seuil.store.PlaceStore;
 /**
  * The desktop app. Not a main class: a main class that extends {@code Application} fails from a
  * plain class path, so {@code seuil app} (org.seuil.cli.AppCommand) opens the store and calls
- * {@link #launch(PlaceStore, PlaceId)}.
+ * {@link #launch(PlaceStore, PlaceId, Path)}.
  */
 public final class SeuilApp extends Application {
     private static PlaceStore opened;
     private static PlaceId initialPlace;
+    private static Path dataFolder;
     private static Path initialFile;
     private static TileChain tiles;
 
@@ -45,8 +46,8 @@ public final class SeuilApp extends Application {
     public void init() {
         StartupTimes.mark("init");
         // Built beside the window rather than before it: tiles wait for it, the first frame does not.
-        Path dataFolder = opened.file().toAbsolutePath().getParent();
-        CompletableFuture<TileChain> chain = CompletableFuture.supplyAsync(() -> buildTiles(dataFolder));
+        Path packs = dataFolder;
+        CompletableFuture<TileChain> chain = CompletableFuture.supplyAsync(() -> buildTiles(packs));
         ChainedTileRetriever.configureLater(chain);
     }
 
@@ -74,18 +75,21 @@ public final class SeuilApp extends Application {
     /**
      * Opens the window on an open store and returns when the window is closed; the store is
      * closed then. Opening the store first lets the command line report a bad file in one line.
+     *
+     * @param data the user's data folder, where offline packs are installed ({@code seuil maps install})
      */
-    public static void launch(PlaceStore store, PlaceId place) {
-        launch(store, place, null);
+    public static void launch(PlaceStore store, PlaceId place, Path data) {
+        launch(store, place, data, null);
     }
 
     /**
-     * As {@link #launch(PlaceStore, PlaceId)}, then offers to open {@code file} (an offline pack
-     * to install, or places to import), as when a file manager starts {@code seuil FILE}.
+     * As {@link #launch(PlaceStore, PlaceId, Path)}, then offers to open {@code file} (an offline
+     * pack to install, or places to import), as when a file manager starts {@code seuil FILE}.
      */
-    public static void launch(PlaceStore store, PlaceId place, Path file) {
+    public static void launch(PlaceStore store, PlaceId place, Path data, Path file) {
         opened = Objects.requireNonNull(store, "store");
         initialPlace = place;
+        dataFolder = Objects.requireNonNull(data, "data folder");
         initialFile = file;
         Application.launch(SeuilApp.class);
     }
@@ -96,7 +100,7 @@ public final class SeuilApp extends Application {
         store = opened;
         tasks = new FxTaskExecutor();
         Path settings = store.file().toAbsolutePath().getParent().resolve("settings.properties");
-        AppContext context = new AppContext(store, tasks, Locale.getDefault(), settings);
+        AppContext context = new AppContext(store, tasks, Locale.getDefault(), settings, dataFolder);
         onlineTiles = context.settings().onlineTilesProperty().get();
         context.settings().onlineTilesProperty().addListener((o, old, now) -> onlineTiles = now);
         MainView main = new MainView(context, stage);
@@ -113,12 +117,12 @@ public final class SeuilApp extends Application {
         if (StartupTimes.enabled()) {
             reportFirstFrame(scene);
         }
-        Path dataFolder = store.file().toAbsolutePath().getParent();
+        Path packs = dataFolder;
         // A pack installed from the window: tiles asked for from now on wait for a chain that has it.
         context.transfer().packsInstalledProperty().addListener((o, old, now) -> {
             CompletableFuture<TileChain> rebuilt = new CompletableFuture<>();
             ChainedTileRetriever.configureLater(rebuilt);
-            CompletableFuture.runAsync(() -> rebuilt.complete(buildTiles(dataFolder))); // buildTiles logs its failures
+            CompletableFuture.runAsync(() -> rebuilt.complete(buildTiles(packs))); // buildTiles logs its failures
         });
         if (initialFile != null) {
             Path file = initialFile;

@@ -29,6 +29,10 @@ public final class AppCommand implements Callable<Integer> {
                     + " places (.geojson, .csv, .osm, .osm.gz, .osm.pbf) are imported; `seuil FILE` does the same")
     Path file;
 
+    /** The same option and default as {@code seuil maps}: the app shows the packs those commands install. */
+    @picocli.CommandLine.Mixin
+    MapsCommand.DataFolderOption data = new MapsCommand.DataFolderOption();
+
     @Override
     public Integer call() throws IOException {
         StartupTimes.mark("command");
@@ -43,7 +47,7 @@ public final class AppCommand implements Callable<Integer> {
         PlaceId initial = place == null ? null : new PlaceId(place);
         PlaceStore store = SqlitePlaceStore.open(database);
         StartupTimes.mark("store");
-        SeuilApp.launch(store, initial, file == null ? null : file.toAbsolutePath());
+        SeuilApp.launch(store, initial, data.resolve(), file == null ? null : file.toAbsolutePath());
         return 0;
     }
 }

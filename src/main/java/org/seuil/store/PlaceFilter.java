@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.BoundingBox;
+import org.seuil.domain.Need;
 
 /**
  * Which places a query wants. Empty sets mean "any"; null times mean "no limit"; a null area means
@@ -23,9 +24,11 @@ import org.seuil.domain.BoundingBox;
  * @param surveyedUntil only places last surveyed strictly before this instant
  * @param area          a polygon or multipolygon in WGS 84 (x = longitude, y = latitude); points on
  *                      its boundary are inside
+ * @param experienceNeeds only places with a shared experience or tip (in a live report) tagged with at
+ *                      least one of these needs; empty means "any place"
  */
 public record PlaceFilter(BoundingBox bbox, Set<Accessibility> wheelchair, Set<Accessibility> toilets, Set<String> categories,
-        Instant surveyedSince, Instant surveyedUntil, Geometry area) {
+        Instant surveyedSince, Instant surveyedUntil, Geometry area, Set<Need> experienceNeeds) {
     public static final PlaceFilter ALL = new PlaceFilter(BoundingBox.WORLD, Set.of(), Set.of(), null);
 
     public PlaceFilter {
@@ -33,6 +36,7 @@ public record PlaceFilter(BoundingBox bbox, Set<Accessibility> wheelchair, Set<A
         wheelchair = grades(wheelchair);
         toilets = grades(toilets);
         categories = categories == null ? Set.of() : Set.copyOf(categories);
+        experienceNeeds = experienceNeeds == null || experienceNeeds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(experienceNeeds));
         if (surveyedSince != null && surveyedUntil != null && !surveyedSince.isBefore(surveyedUntil)) {
             throw new IllegalArgumentException("surveyed between: the start " + surveyedSince + " is not before the end " + surveyedUntil);
         }
@@ -49,7 +53,13 @@ public record PlaceFilter(BoundingBox bbox, Set<Accessibility> wheelchair, Set<A
 
     /** The filter as it was before the toilet, end date and area conditions: grades, categories and a start date. */
     public PlaceFilter(BoundingBox bbox, Set<Accessibility> wheelchair, Set<String> categories, Instant surveyedSince) {
-        this(bbox, wheelchair, Set.of(), categories, surveyedSince, null, null);
+        this(bbox, wheelchair, Set.of(), categories, surveyedSince, null, null, Set.of());
+    }
+
+    /** The filter without a condition on shared experiences. */
+    public PlaceFilter(BoundingBox bbox, Set<Accessibility> wheelchair, Set<Accessibility> toilets, Set<String> categories,
+            Instant surveyedSince, Instant surveyedUntil, Geometry area) {
+        this(bbox, wheelchair, toilets, categories, surveyedSince, surveyedUntil, area, Set.of());
     }
 
     private static Set<Accessibility> grades(Set<Accessibility> grades) {
@@ -57,23 +67,27 @@ public record PlaceFilter(BoundingBox bbox, Set<Accessibility> wheelchair, Set<A
     }
 
     public PlaceFilter withBbox(BoundingBox box) {
-        return new PlaceFilter(box, wheelchair, toilets, categories, surveyedSince, surveyedUntil, area);
+        return new PlaceFilter(box, wheelchair, toilets, categories, surveyedSince, surveyedUntil, area, experienceNeeds);
     }
 
     public PlaceFilter withWheelchair(Set<Accessibility> grades) {
-        return new PlaceFilter(bbox, grades, toilets, categories, surveyedSince, surveyedUntil, area);
+        return new PlaceFilter(bbox, grades, toilets, categories, surveyedSince, surveyedUntil, area, experienceNeeds);
     }
 
     public PlaceFilter withToilets(Set<Accessibility> grades) {
-        return new PlaceFilter(bbox, wheelchair, grades, categories, surveyedSince, surveyedUntil, area);
+        return new PlaceFilter(bbox, wheelchair, grades, categories, surveyedSince, surveyedUntil, area, experienceNeeds);
     }
 
     public PlaceFilter withSurveyed(Instant since, Instant until) {
-        return new PlaceFilter(bbox, wheelchair, toilets, categories, since, until, area);
+        return new PlaceFilter(bbox, wheelchair, toilets, categories, since, until, area, experienceNeeds);
     }
 
     public PlaceFilter withArea(Geometry polygon) {
-        return new PlaceFilter(bbox, wheelchair, toilets, categories, surveyedSince, surveyedUntil, polygon);
+        return new PlaceFilter(bbox, wheelchair, toilets, categories, surveyedSince, surveyedUntil, polygon, experienceNeeds);
+    }
+
+    public PlaceFilter withExperienceNeeds(Set<Need> needs) {
+        return new PlaceFilter(bbox, wheelchair, toilets, categories, surveyedSince, surveyedUntil, area, needs);
     }
 
     /**
@@ -99,7 +113,8 @@ public record PlaceFilter(BoundingBox bbox, Set<Accessibility> wheelchair, Set<A
 
     /**
      * Whether a place with this category, wheelchair grade and survey time passes the attribute
-     * conditions, with any toilet grade; the box and the area are checked by the index.
+     * conditions, with any toilet grade; the box and the area are checked by the index, and
+     * {@link #experienceNeeds} by the store, which reads the reports.
      */
     public boolean accepts(String category, Accessibility grade, Instant lastSurveyed) {
         return accepts(category, grade, null, lastSurveyed);

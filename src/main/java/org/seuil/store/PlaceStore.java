@@ -84,6 +84,14 @@ public interface PlaceStore extends AutoCloseable {
     /** Conflicts and refusals kept from syncs, oldest first. */
     List<SyncConflict> conflicts();
 
+    /**
+     * Settles the conflict kept for {@code report} (see {@link ConflictChoice}) in one transaction:
+     * the chosen version is stored, the place re-derived, the outbox updated and every conflict kept
+     * for that report removed. Returns the report as stored now. Throws {@link StoreException} when
+     * no conflict is kept for it, or when keeping theirs is asked of a refusal (there is no server copy).
+     */
+    Report resolveConflict(ReportId report, ConflictChoice choice);
+
     @Override
     void close();
 }

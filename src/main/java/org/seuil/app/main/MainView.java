@@ -9,7 +9,9 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -18,8 +20,6 @@ import javafx.scene.control.ListView;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -33,6 +33,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -44,7 +45,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.seuil.app.AppContext;
 import org.seuil.app.audit.AuditView;
 import org.seuil.app.i18n.Messages;
@@ -57,9 +60,11 @@ import org.seuil.app.planner.PlannerView;
 import org.seuil.app.report.ExperienceDialog;
 import org.seuil.app.report.ReportDialog;
 import org.seuil.app.settings.SettingsDialog;
+import org.seuil.app.sync.ConflictsDialog;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.BoundingBox;
 import org.seuil.domain.GeoPoint;
+import org.seuil.domain.Need;
 import org.seuil.domain.PlaceId;
 import org.seuil.domain.Report;
 import org.seuil.geo.cluster.ClusterIndex;
@@ -86,6 +91,7 @@ public final class MainView {
     private final PlannerView planner;
     private final FileOpener opener;
     private final AuditView audit;
+    private final ListView<PlaceView> searchResults;
     private boolean fittedOnce;
 
     public MainView(AppContext context, Stage stage) {
@@ -95,9 +101,9 @@ public final class MainView {
         this.pins = new PinLayer(mapView, context.map());
         this.placePanel = new PlacePanel(context, this::reportSelected, this::shareExperience, this::editReport);
         this.planner = new PlannerView(context, stage, mapView);
-        this.opener = new FileOpener(context.transfer(), context.store().file() == null ? Path.of(".")
-                : context.store().file().toAbsolutePath().getParent(), messages);
+        this.opener = new FileOpener(context.transfer(), context.dataFolder(), messages);
         this.audit = new AuditView(context, mapView);
+        this.searchResults = new ListView<>(context.search().results());
         build();
     }
 
@@ -184,22 +190,14 @@ public final class MainView {
         return bar;
     }
 
-    /** The kept sync conflicts, mine / theirs, one per line; resolving them is not offered yet. */
+    /** The kept sync conflicts, mine beside theirs, each settled with "Keep mine" or "Keep theirs". */
     private void showConflicts() {
-        context.sync().refresh();
-        Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(stage);
-        dialog.setTitle(messages.get("sync.conflicts.title"));
-        dialog.setHeaderText(messages.get("sync.conflicts.header"));
-        ListView<String> list = new ListView<>(context.sync().conflicts());
-        list.setId("conflicts");
-        list.setPrefSize(640, 240);
-        list.setAccessibleText(messages.get("sync.conflicts.title"));
-        list.setPlaceholder(new Label(messages.get("sync.conflicts.none")));
-        dialog.getDialogPane().setContent(list);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        Theme.apply(dialog.getDialogPane(), context.settings());
-        dialog.showAndWait();
+        ConflictsDialog.show(context, stage, place -> {
+            context.map().placeChanged(place);
+            context.details().refresh();
+            context.status().refresh();
+            context.sync().refresh();
+        });
     }
 
     private MenuItem menuItem(String key, String id, Runnable action) {
@@ -300,7 +298,7 @@ public final class MainView {
         searchLabel.setLabelFor(search);
         search.textProperty().bindBidirectional(context.search().queryProperty());
         search.textProperty().addListener((o, old, now) -> context.search().search());
-        ListView<PlaceView> results = new ListView<>(context.search().results());
+        ListView<PlaceView> results = searchResults;
         results.setId("search-results");
         results.setPrefHeight(200);
         results.accessibleTextProperty().bind(messages.bind("search.results"));
@@ -395,6 +393,33 @@ public final class MainView {
         since.accessibleTextProperty().bind(messages.bind("filter.since"));
         sinceLabel.setLabelFor(since);
         since.valueProperty().bindBidirectional(f.surveyedSinceProperty());
+        Label experiencesLabel = new Label();
+        experiencesLabel.textProperty().bind(messages.bind("filter.experiences"));
+        ComboBox<Need> experiences = new ComboBox<>();
+        experiences.setId("filter-experiences");
+        experiences.getItems().add(null);
+        experiences.getItems().addAll(Need.values());
+        experiences.setMaxWidth(Double.MAX_VALUE);
+        experiences.accessibleTextProperty().bind(messages.bind("filter.experiences"));
+        experiencesLabel.setLabelFor(experiences);
+        javafx.util.StringConverter<Need> needNames = new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Need need) {
+                return need == null ? messages.get("filter.experiences.any") : messages.get("need." + need.name());
+            }
+
+            @Override
+            public Need fromString(String text) {
+                return null;
+            }
+        };
+        experiences.setConverter(needNames);
+        // The names are worded when cells are drawn: redraw them in the new language.
+        messages.localeProperty().addListener((o, old, now) -> {
+            experiences.setConverter(null);
+            experiences.setConverter(needNames);
+        });
+        experiences.valueProperty().bindBidirectional(f.experiencesForProperty());
         Button clear = new Button();
         clear.setId("filter-clear");
         clear.textProperty().bind(messages.bind("filter.clear"));
@@ -406,7 +431,7 @@ public final class MainView {
         shown.setId("shown-count");
         shown.textProperty().bind(Bindings.createStringBinding(() -> messages.get("filter.shown", context.map().places().size()),
                 messages.localeProperty(), context.map().placesProperty()));
-        content.getChildren().addAll(stepFree, toilet, categoryLabel, category, sinceLabel, since, clear, shown);
+        content.getChildren().addAll(stepFree, toilet, categoryLabel, category, sinceLabel, since, experiencesLabel, experiences, clear, shown);
         TitledPane pane = new TitledPane();
         pane.textProperty().bind(messages.bind("filter.title"));
         pane.setContent(content);
@@ -565,15 +590,31 @@ public final class MainView {
         context.status().messageProperty().set(messages.get("status.centred", view.place().displayName()));
     }
 
+    /**
+     * The window's shortcuts. They are checked in an event filter, before the focused control sees
+     * the key: as scene accelerators they ran only for keys the focused control left unconsumed,
+     * so a text field or a list could swallow them. Ctrl+Z stays an accelerator, so that in a text
+     * field it undoes typing, as everywhere.
+     */
     private void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> root.lookup("#search").requestFocus());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), mapView::requestFocus);
+        Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
+        shortcuts.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> root.lookup("#search").requestFocus());
+        shortcuts.put(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), mapView::requestFocus);
+        shortcuts.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::reportSelected);
+        shortcuts.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::shareExperience);
+        shortcuts.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newPlaceAtCentre);
+        shortcuts.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
+        shortcuts.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::fitToData);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            for (Map.Entry<KeyCombination, Runnable> shortcut : shortcuts.entrySet()) {
+                if (shortcut.getKey().match(e)) {
+                    e.consume();
+                    shortcut.getValue().run();
+                    return;
+                }
+            }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undo);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::reportSelected);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::shareExperience);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newPlaceAtCentre);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::fitToData);
     }
 
     /** Files dropped anywhere on the window are opened: packs installed, places imported. */
@@ -639,7 +680,15 @@ public final class MainView {
         ReportDialog.newPlace(context, stage, at).ifPresent(this::afterSave);
     }
 
+    /**
+     * Reports the selected place; with none selected, the search result highlighted (or else the
+     * best match), which is what a person who typed a name and pressed Ctrl+R means.
+     */
     private void reportSelected() {
+        if (context.map().selectedProperty().get() == null && !context.search().results().isEmpty()) {
+            PlaceView highlighted = searchResults.getSelectionModel().getSelectedItem();
+            goTo(highlighted != null ? highlighted : context.search().results().get(0));
+        }
         PlaceId id = context.map().selectedProperty().get();
         if (id != null) {
             ReportDialog.forPlace(context, stage, id).ifPresent(this::afterSave);

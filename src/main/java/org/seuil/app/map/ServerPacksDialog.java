@@ -34,8 +34,7 @@ public final class ServerPacksDialog {
 
     public static void show(AppContext context, Window owner) {
         Messages messages = context.messages();
-        Path dataFolder = context.store().file() == null ? Path.of(".") : context.store().file().toAbsolutePath().getParent();
-        Path installFolder = PackLocator.installFolder(dataFolder);
+        Path installFolder = context.packsFolder();
 
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -11,6 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.seuil.domain.Accessibility;
+import org.seuil.domain.Need;
 
 /** The filter panel: every change is applied to the map at once. */
 public final class FiltersViewModel {
@@ -22,6 +24,8 @@ public final class FiltersViewModel {
     private final BooleanProperty stepFree = new SimpleBooleanProperty();
     private final BooleanProperty accessibleToilet = new SimpleBooleanProperty();
     private final ObjectProperty<LocalDate> surveyedSince = new SimpleObjectProperty<>();
+    /** Only places with an experience or tip shared for this need; null for any place. */
+    private final ObjectProperty<Need> experiencesFor = new SimpleObjectProperty<>();
     private final ObjectProperty<PlaceFilters> target;
 
     public FiltersViewModel(ObjectProperty<PlaceFilters> target) {
@@ -35,6 +39,7 @@ public final class FiltersViewModel {
         stepFree.addListener((o, old, now) -> apply());
         accessibleToilet.addListener((o, old, now) -> apply());
         surveyedSince.addListener((o, old, now) -> apply());
+        experiencesFor.addListener((o, old, now) -> apply());
     }
 
     private void apply() {
@@ -45,8 +50,9 @@ public final class FiltersViewModel {
             }
         });
         // All four ticked is no filter at all; none ticked shows nothing, as asked.
-        java.util.Set<Accessibility> wanted = ticked.size() == GRADES.length ? null : ticked;
-        target.set(new PlaceFilters(wanted, category.get(), stepFree.get(), accessibleToilet.get(), surveyedSince.get()));
+        Set<Accessibility> wanted = ticked.size() == GRADES.length ? null : ticked;
+        target.set(new PlaceFilters(wanted, category.get(), stepFree.get(), accessibleToilet.get(), surveyedSince.get(),
+                experiencesFor.get() == null ? Set.of() : Set.of(experiencesFor.get())));
     }
 
     public void clear() {
@@ -55,6 +61,7 @@ public final class FiltersViewModel {
         stepFree.set(false);
         accessibleToilet.set(false);
         surveyedSince.set(null);
+        experiencesFor.set(null);
     }
 
     public BooleanProperty gradeProperty(Accessibility grade) {
@@ -71,6 +78,10 @@ public final class FiltersViewModel {
 
     public BooleanProperty accessibleToiletProperty() {
         return accessibleToilet;
+    }
+
+    public ObjectProperty<Need> experiencesForProperty() {
+        return experiencesFor;
     }
 
     public ObjectProperty<LocalDate> surveyedSinceProperty() {

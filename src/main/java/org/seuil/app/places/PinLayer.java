@@ -9,7 +9,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.seuil.domain.PlaceId;
 import org.seuil.geo.cluster.ClusterIndex;
@@ -88,10 +87,6 @@ public final class PinLayer extends MapLayer {
         PlaceId selected = viewModel.selectedProperty().get();
         int selectedIndex = selected == null ? -1 : places.indexOf(selected);
         double[] selectedAt = null;
-        Font countFont = Font.font("System", FontWeight.BOLD, 12);
-        g.setFont(countFont);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
         places.index().queryMercator(Math.max(0, minX), Math.max(0, minY), Math.min(1, maxX), Math.min(1, maxY), zoom, new ClusterSink() {
             @Override
             public void point(int pointIndex, double x, double y) {
@@ -107,14 +102,8 @@ public final class PinLayer extends MapLayer {
             public void cluster(long clusterId, double x, double y, int count) {
                 double sx = originX + x * worldPx;
                 double sy = originY + y * worldPx;
-                double r = count < 10 ? 14 : count < 100 ? 17 : count < 1000 ? 20 : 24;
-                g.setFill(Color.web("#1f4e79"));
-                g.fillOval(sx - r, sy - r, 2 * r, 2 * r);
-                g.setStroke(Color.WHITE);
-                g.setLineWidth(2);
-                g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
-                g.setFill(Color.WHITE);
-                g.fillText(count < 10_000 ? Integer.toString(count) : (count / 1000) + "k", sx, sy);
+                Image image = sprites.cluster(count);
+                g.drawImage(image, sx - image.getWidth() / 2, sy - image.getHeight() / 2);
                 remember(sx, sy, -clusterId - 1);
             }
         });
@@ -163,6 +152,7 @@ public final class PinLayer extends MapLayer {
         g.setFill(Color.BLACK);
         g.setFont(Font.font("System", 11));
         g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
         g.fillText(label, x + px / 2, y - 11);
     }
 

@@ -5,13 +5,14 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.Criterion;
+import org.seuil.domain.Need;
 import org.seuil.domain.PlaceAccessibility;
 import org.seuil.domain.Ramp;
 import org.seuil.store.PlaceFilter;
 import org.seuil.store.PlaceView;
 
 /**
- * What the filter panel asks for. The store answers grade, category and date; the two criteria
+ * What the filter panel asks for. The store answers grade, category, date and experiences; the two criteria
  * filters are checked here on the derived accessibility, which the store already returns.
  *
  * @param grades     shown grades to keep; null keeps all, empty keeps none
@@ -19,13 +20,16 @@ import org.seuil.store.PlaceView;
  * @param stepFree   only places whose entrance has no step (or a fixed ramp)
  * @param accessibleToilet only places with a wheelchair toilet
  * @param surveyedSince only places surveyed on or after that day, or null
+ * @param experienceNeeds only places with an experience or tip shared for one of these needs; empty for any
  */
-public record PlaceFilters(Set<Accessibility> grades, String category, boolean stepFree, boolean accessibleToilet, LocalDate surveyedSince) {
-    public static final PlaceFilters NONE = new PlaceFilters(null, null, false, false, null);
+public record PlaceFilters(Set<Accessibility> grades, String category, boolean stepFree, boolean accessibleToilet, LocalDate surveyedSince,
+                           Set<Need> experienceNeeds) {
+    public static final PlaceFilters NONE = new PlaceFilters(null, null, false, false, null, Set.of());
 
     public PlaceFilters {
         grades = grades == null ? null : Set.copyOf(grades);
         category = category == null || category.isBlank() ? null : category.strip();
+        experienceNeeds = experienceNeeds == null ? Set.of() : Set.copyOf(experienceNeeds);
     }
 
     public PlaceFilter toStoreFilter() {
@@ -37,7 +41,7 @@ public record PlaceFilters(Set<Accessibility> grades, String category, boolean s
             wanted.add(Accessibility.DESIGNATED); // the map shows designated as yes
         }
         return new PlaceFilter(null, wanted, category == null ? Set.of() : Set.of(category),
-                surveyedSince == null ? null : surveyedSince.atStartOfDay().toInstant(ZoneOffset.UTC));
+                surveyedSince == null ? null : surveyedSince.atStartOfDay().toInstant(ZoneOffset.UTC)).withExperienceNeeds(experienceNeeds);
     }
 
     /** True when no grade is ticked: nothing can pass, no need to ask the store. */

@@ -39,8 +39,7 @@ import org.seuil.sync.client.SyncSummary;
 /**
  * The Sync button and its status: pushes the outbox and pulls the server's changes through
  * {@link SyncClient} in the background, shows when the last sync went through, and lists the
- * conflicts the store keeps (mine / theirs). Resolving a conflict is not offered yet: they are
- * listed, never dropped.
+ * conflicts the store keeps (mine / theirs), one line each; {@link ConflictsViewModel} settles them.
  * <p>
  * Automatic sync: {@link #autoSync()} is called periodically by the window; it tries only when a
  * server and token are set, and after a failure waits twice as long each time (1 min up to 30 min).

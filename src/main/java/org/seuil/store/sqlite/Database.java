@@ -160,6 +160,7 @@ final class Database implements AutoCloseable {
             reader.execute("PRAGMA query_only = 1");
             reader.execute("PRAGMA cache_size = -" + READER_CACHE_KIB);
             reader.execute("PRAGMA temp_store = MEMORY");
+            NameMatch.register(reader);
             return reader;
         } catch (SQLException e) {
             reader.close();

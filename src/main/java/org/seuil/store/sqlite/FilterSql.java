@@ -64,8 +64,16 @@ record FilterSql(String from, String where, List<Object> parameters, Geometry ar
             parameters.add(Codecs.nanos(filter.surveyedUntil()));
         }
         if (filter.area() != null) {
-            // Last, so SQLite tests the polygon only on rows the box and the columns let through.
+            // After the columns, so SQLite tests the polygon only on rows the box and the columns let through.
             conditions.add(AreaFunction.NAME + "(p.lon, p.lat)");
+        }
+        if (!filter.experienceNeeds().isEmpty()) {
+            // Last: experiences live in the reports' JSON; only user reports have them, so the cheap
+            // instr() test skips the parse of nearly every body.
+            conditions.add("EXISTS (SELECT 1 FROM reports r, json_each(r.body, '$.experiences') x, json_each(x.value, '$.needs') n"
+                    + " WHERE r.place_id = p.id AND r.deleted = 0 AND instr(r.body, '\"experiences\"') > 0"
+                    + " AND n.value IN (" + marks(filter.experienceNeeds().size()) + "))");
+            filter.experienceNeeds().forEach(need -> parameters.add(need.osm()));
         }
         String where = conditions.isEmpty() ? "1" : String.join(" AND ", conditions);
         return new FilterSql(from, where, List.copyOf(parameters), filter.area());

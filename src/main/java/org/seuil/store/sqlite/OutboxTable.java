@@ -63,6 +63,15 @@ final class OutboxTable {
         return entries;
     }
 
+    /** Marks the pending changes of one entity as synced: they are not to be sent any more. */
+    void dropPending(String kind, String entityId) throws SQLException {
+        PreparedStatement update = session.prepare("UPDATE outbox SET synced_at = ? WHERE kind = ? AND entity_id = ? AND synced_at IS NULL");
+        update.setLong(1, System.currentTimeMillis());
+        update.setString(2, kind);
+        update.setString(3, entityId);
+        update.executeUpdate();
+    }
+
     void markSynced(List<Long> sequences) throws SQLException {
         PreparedStatement update = session.prepare("UPDATE outbox SET synced_at = ? WHERE seq = ? AND synced_at IS NULL");
         long now = System.currentTimeMillis();

@@ -20,6 +20,11 @@ final class Session implements AutoCloseable {
         this.connection = connection;
     }
 
+    /** The connection itself, for registering SQL functions on it. */
+    Connection connection() {
+        return connection;
+    }
+
     PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {

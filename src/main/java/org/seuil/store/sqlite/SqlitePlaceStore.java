@@ -23,6 +23,7 @@ import org.seuil.domain.PlaceId;
 import org.seuil.domain.PlaceRecord;
 import org.seuil.domain.Report;
 import org.seuil.domain.ReportId;
+import org.seuil.store.ConflictChoice;
 import org.seuil.store.ImportSource;
 import org.seuil.store.ImportSummary;
 import org.seuil.store.OutboxEntry;
@@ -44,6 +45,12 @@ public final class SqlitePlaceStore implements PlaceStore {
     static final int DEFAULT_WRITER_CACHE_KIB = 256 * 1024;
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
     private static final int MAX_SEARCH_WORDS = 16;
+    /** 0 for venues (what people search for), 2 for public transport stops and platforms, 1 for the rest. */
+    private static final String KIND_RANK = "CASE WHEN p.category_key IN ('amenity', 'tourism', 'shop', 'leisure', 'office',"
+            + " 'healthcare', 'craft', 'historic', 'club', 'sport') THEN 0"
+            + " WHEN p.category_key = 'public_transport' OR p.category IN ('highway=bus_stop', 'highway=platform',"
+            + " 'railway=platform', 'railway=stop', 'railway=halt', 'railway=tram_stop', 'railway=subway_entrance') THEN 2"
+            + " ELSE 1 END";
 
     private final Database database;
 
@@ -122,13 +129,19 @@ public final class SqlitePlaceStore implements PlaceStore {
         if (match.isEmpty() || limit == 0) {
             return List.of();
         }
+        String folded = NameMatch.fold(text);
         return database.read(s -> {
-            // A word found in the name weighs more than one found in the address.
+            // Whole-name matches first, then names that start with the text, then the rest; within
+            // each, venues before other things and transport stops last (a bus stop is often named
+            // after the museum beside it); then bm25, where a word in the name weighs more than one
+            // in the address.
             PreparedStatement select = s.prepare("SELECT " + PlaceTable.VIEW_COLUMNS
                     + " FROM place_names CROSS JOIN places p ON p.pk = place_names.rowid"
-                    + " WHERE place_names MATCH ? ORDER BY bm25(place_names, 10.0, 1.0), p.pk LIMIT ?");
+                    + " WHERE place_names MATCH ? ORDER BY " + NameMatch.SQL_NAME + "(p.name, ?), " + KIND_RANK
+                    + ", bm25(place_names, 10.0, 1.0), p.pk LIMIT ?");
             select.setString(1, match);
-            select.setInt(2, limit);
+            select.setString(2, folded);
+            select.setInt(3, limit);
             return views(select);
         });
     }
@@ -321,6 +334,41 @@ public final class SqlitePlaceStore implements PlaceStore {
     /** Campaign sync's access to this store's campaigns: the change log to push, the server's copies to apply. */
     public org.seuil.store.CampaignSyncStore campaignSync() {
         return new SqliteCampaignSync(database);
+    }
+
+    @Override
+    public Report resolveConflict(ReportId id, ConflictChoice choice) {
+        return database.write(s -> {
+            SyncTables sync = new SyncTables(s);
+            SyncConflict conflict = sync.latestConflict(id.value())
+                    .orElseThrow(() -> new StoreException("there is no sync conflict kept for report " + id));
+            ReportTable reports = new ReportTable(s);
+            boolean exists = reports.find(id).isPresent();
+            Report kept;
+            if (choice == ConflictChoice.KEEP_MINE) {
+                // Based on their revision, so the server takes it as the next edit of its copy.
+                kept = conflict.theirs() == null ? conflict.mine() : conflict.mine().withRevision(conflict.theirs().revision() + 1);
+                write(s, kept, exists);
+            } else {
+                if (conflict.theirs() == null) {
+                    throw new StoreException("report " + id + " was refused by the server, which has no copy of it to keep");
+                }
+                kept = conflict.theirs();
+                PlaceTable places = new PlaceTable(s);
+                PlaceTable.Stored place = places.find(kept.placeId()).orElseThrow(() -> new StoreException(
+                        "report " + id + " is about place " + kept.placeId() + ", which is not in the store"));
+                String body = Codecs.reportBody(kept);
+                if (exists) {
+                    reports.replace(kept, body);
+                } else {
+                    reports.insertIfAbsent(kept, body);
+                }
+                places.setDerived(place.pk(), PlaceTable.Derived.of(reports.ofPlace(kept.placeId())));
+                new OutboxTable(s).dropPending(OutboxTable.REPORT, id.value());
+            }
+            sync.removeConflicts(id.value());
+            return kept;
+        });
     }
 
     @Override

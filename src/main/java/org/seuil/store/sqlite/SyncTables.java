@@ -49,6 +49,27 @@ final class SyncTables {
         return result;
     }
 
+    /** The latest conflict kept for the report, if any (a report can conflict again before being settled). */
+    Optional<SyncConflict> latestConflict(String reportId) throws SQLException {
+        PreparedStatement select = session.prepare("SELECT mine, theirs, reason, detected_at FROM sync_conflicts"
+                + " WHERE report_id = ? ORDER BY seq DESC LIMIT 1");
+        select.setString(1, reportId);
+        try (ResultSet rows = select.executeQuery()) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            String theirs = rows.getString(2);
+            return Optional.of(new SyncConflict(Codecs.report(rows.getString(1), reportId),
+                    theirs == null ? null : Codecs.report(theirs, reportId), rows.getString(3), Instant.ofEpochMilli(rows.getLong(4))));
+        }
+    }
+
+    void removeConflicts(String reportId) throws SQLException {
+        PreparedStatement delete = session.prepare("DELETE FROM sync_conflicts WHERE report_id = ?");
+        delete.setString(1, reportId);
+        delete.executeUpdate();
+    }
+
     SyncState state(String server) throws SQLException {
         PreparedStatement select = session.prepare("SELECT cursor, last_success FROM sync_state WHERE server = ?");
         select.setString(1, server);

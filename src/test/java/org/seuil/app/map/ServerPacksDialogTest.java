@@ -72,7 +72,7 @@ class ServerPacksDialogTest {
         serverStore = SqliteServerStore.open(served.resolve("server.db"));
         token = serverStore.createToken("alice", Role.REPORTER, Instant.parse("2025-03-01T10:00:00Z"));
         server = new SeuilServer(serverStore, ServerConfig.DEFAULT.withMaps(served)).start("127.0.0.1", 0);
-        AppContext context = new AppContext(store, new CurrentThreadTaskExecutor(), Locale.ENGLISH, null);
+        AppContext context = new AppContext(store, new CurrentThreadTaskExecutor(), Locale.ENGLISH, null, data);
 
         robot.interact(() -> ServerPacksDialog.show(context, stage));
         robot.clickOn("#packs-server").write("http://127.0.0.1:" + server.port());
