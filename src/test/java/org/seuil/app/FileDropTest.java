@@ -55,7 +55,7 @@ class FileDropTest {
         store = SqlitePlaceStore.open(data.resolve("seuil.db"));
         Seed.monaco(store);
         tasks = new FxTaskExecutor();
-        context = new AppContext(store, tasks, Locale.ENGLISH, null);
+        context = new AppContext(store, tasks, Locale.ENGLISH, null, data);
         main = new MainView(context, stage);
         stage.setScene(main.createScene());
         stage.show();
