@@ -70,7 +70,7 @@ public final class BenchImportCommand implements Callable<Integer> {
             start = System.nanoTime();
             cpuStart = processCpuNanos();
             try (SqlitePlaceStore store = SqlitePlaceStore.open(database); GeoJsonWriter writer = GeoJsonWriter.open(exported)) {
-                store.forEach(PlaceFilter.ALL, writer);
+                store.forEachEncoded(PlaceFilter.ALL, PlaceExport.geoJson(writer));
             }
             double exportSeconds = (System.nanoTime() - start) / 1e9;
             double exportCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;

@@ -3,7 +3,6 @@ package org.seuil.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.seuil.formats.csv.PlaceCsvWriter;
-import org.seuil.formats.geojson.GeoJsonWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +28,7 @@ public final class ExportCommand {
 
         @Override
         public Integer call() {
-            long count = PlaceExport.run(store, filters, out, temporary -> PlaceExport.sink(GeoJsonWriter.open(temporary)));
+            long count = PlaceExport.runGeoJson(store, filters, out);
             spec.commandLine().getOut().printf("%d places written to %s%n", count, out);
             return 0;
         }

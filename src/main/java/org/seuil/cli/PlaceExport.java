@@ -1,10 +1,14 @@
 package org.seuil.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.seuil.domain.PlaceRecord;
+import org.seuil.formats.geojson.GeoJsonWriter;
 import org.seuil.store.PlaceFilter;
+import org.seuil.store.sqlite.EncodedPlace;
 import org.seuil.store.sqlite.SqlitePlaceStore;
 
 /**
@@ -56,5 +60,34 @@ final class PlaceExport {
             });
         }
         return count.get();
+    }
+
+    /**
+     * A GeoJSON export: each report's stored JSON is copied into the file as it is, not parsed and
+     * encoded again (same bytes, a fraction of the CPU). Returns the number of places written.
+     */
+    static long runGeoJson(StoreOption store, FilterOptions filters, Path out) {
+        PlaceFilter filter = filters.filter();
+        AtomicLong count = new AtomicLong();
+        try (SqlitePlaceStore s = store.open()) {
+            AtomicOutput.write(out, temporary -> {
+                try (GeoJsonWriter writer = GeoJsonWriter.open(temporary)) {
+                    s.forEachEncoded(filter, geoJson(writer));
+                    count.set(writer.count());
+                }
+            });
+        }
+        return count.get();
+    }
+
+    /** The writer as a sink of {@link SqlitePlaceStore#forEachEncoded}; I/O failures come out unchecked. */
+    static Consumer<EncodedPlace> geoJson(GeoJsonWriter writer) {
+        return place -> {
+            try {
+                writer.write(place.place(), place.wheelchair(), place.toiletsWheelchair(), place.lastSurveyed(), place.reportsJson());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write feature " + writer.count() + ": " + e.getMessage(), e);
+            }
+        };
     }
 }

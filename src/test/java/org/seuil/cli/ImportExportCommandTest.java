@@ -9,8 +9,22 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seuil.domain.Accessibility;
+import org.seuil.domain.Entrance;
+import org.seuil.domain.PlaceId;
+import org.seuil.domain.Quantity;
+import org.seuil.domain.Report;
+import org.seuil.domain.ReportId;
+import org.seuil.formats.geojson.GeoJsonWriter;
+import org.seuil.store.ImportSource;
+import org.seuil.store.PlaceFilter;
+import org.seuil.store.sqlite.SqlitePlaceStore;
+import org.seuil.store.sqlite.SyntheticPlaces;
 
 class ImportExportCommandTest {
     @TempDir
@@ -60,6 +74,33 @@ class ImportExportCommandTest {
         assertTrue(imported.out().contains("places: 1436 created"), imported.out());
         assertEquals(0, CommandLineRun.of("export", "geojson", "--db", other, "--out", second.toString()).exitCode());
         assertEquals(Files.readString(first), Files.readString(second));
+    }
+
+    @Test
+    void theGeoJsonExportCopyingStoredReportsWritesTheBytesOfTheRecordExport() throws Exception {
+        Path file = dir.resolve("seuil.db");
+        try (SqlitePlaceStore store = SqlitePlaceStore.open(file)) {
+            store.importRecords(new SyntheticPlaces(500, 3), ImportSource.FILE);
+            // People's reports beside the OSM ones: several per place, an odd measure, a tombstone.
+            PlaceId id = PlaceId.osm("node", 7);
+            Report first = new Report(ReportId.random(), id, "ana", Instant.parse("2025-03-01T09:30:00.123456789Z"), 1,
+                    Accessibility.LIMITED, null, new Entrance(2, Quantity.centimetres(17.3), null, Quantity.metres(0.0815), null, true),
+                    null, null, null, Map.of("fr", "Deux marches « hautes »", "en", "Two steps"), List.of(), List.of(), false);
+            Report second = new Report(ReportId.random(), id, "bo", Instant.parse("2026-01-02T00:00:00Z"), 1,
+                    Accessibility.NO, null, null, null, null, null, Map.of(), List.of(), List.of(), false);
+            store.saveReport(first);
+            store.saveReport(second);
+            store.deleteReport(second.id(), Instant.parse("2026-02-02T00:00:00Z"));
+        }
+        Path copied = dir.resolve("copied.geojson");
+        assertEquals(0, CommandLineRun.of("export", "geojson", "--db", db(), "--out", copied.toString()).exitCode());
+        Path encoded = dir.resolve("encoded.geojson");
+        try (SqlitePlaceStore store = SqlitePlaceStore.open(file); GeoJsonWriter writer = GeoJsonWriter.open(encoded)) {
+            store.forEach(PlaceFilter.ALL, writer);
+        }
+        String expected = Files.readString(encoded);
+        assertTrue(expected.contains("Deux marches") && expected.contains("\"deleted\":true"), "the fixture has what it should");
+        assertEquals(expected, Files.readString(copied));
     }
 
     @Test

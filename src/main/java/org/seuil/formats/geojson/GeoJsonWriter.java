@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
+import org.seuil.domain.Accessibility;
 import org.seuil.domain.Place;
 import org.seuil.domain.PlaceAccessibility;
 import org.seuil.domain.PlaceRecord;
@@ -59,7 +61,34 @@ public final class GeoJsonWriter implements Consumer<PlaceRecord>, Closeable {
     }
 
     public void write(PlaceRecord record) throws IOException {
-        Place place = record.place();
+        PlaceAccessibility accessibility = record.accessibility();
+        writeHead(record.place(), accessibility.wheelchair(), accessibility.toiletsWheelchair(), accessibility.lastSurveyed());
+        for (Report report : record.reports()) {
+            ReportJson.write(out, report);
+        }
+        writeTail();
+    }
+
+    /**
+     * Writes one place whose reports are already in their canonical JSON ({@link ReportJson}), as
+     * a store keeps them: the JSON is copied as it is, which writes the same bytes as
+     * {@link #write(PlaceRecord)} without parsing and re-encoding every report. The summary
+     * (the place's derived accessibility) is given, not derived again.
+     *
+     * @param reportsJson one complete JSON object per report, oldest survey first
+     */
+    public void write(Place place, Accessibility wheelchair, Accessibility toiletsWheelchair, Instant lastSurveyed,
+                      List<String> reportsJson) throws IOException {
+        writeHead(place, wheelchair, toiletsWheelchair, lastSurveyed);
+        for (String report : reportsJson) {
+            out.writeRawValue(report);
+        }
+        writeTail();
+    }
+
+    /** Everything of a feature up to its reports, which come next in the open array. */
+    private void writeHead(Place place, Accessibility wheelchair, Accessibility toiletsWheelchair, Instant lastSurveyed)
+            throws IOException {
         out.writeStartObject();
         out.writeStringField("type", "Feature");
         out.writeStringField("id", place.id().value());
@@ -75,15 +104,13 @@ public final class GeoJsonWriter implements Consumer<PlaceRecord>, Closeable {
         out.writeStringField("name", place.name());
         out.writeStringField("category", place.category());
         out.writeStringField("address", place.address());
-        PlaceAccessibility accessibility = record.accessibility();
-        out.writeStringField("wheelchair", accessibility.wheelchair().osm());
-        out.writeStringField("toilets:wheelchair", accessibility.toiletsWheelchair().osm());
-        Instant lastSurveyed = accessibility.lastSurveyed();
+        out.writeStringField("wheelchair", wheelchair.osm());
+        out.writeStringField("toilets:wheelchair", toiletsWheelchair.osm());
         out.writeStringField("last_surveyed", lastSurveyed == null ? null : lastSurveyed.toString());
         out.writeArrayFieldStart("reports");
-        for (Report report : record.reports()) {
-            ReportJson.write(out, report);
-        }
+    }
+
+    private void writeTail() throws IOException {
         out.writeEndArray();
         out.writeEndObject();
         out.writeEndObject();

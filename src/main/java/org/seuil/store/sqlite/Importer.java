@@ -30,6 +30,9 @@ final class Importer {
     private final Map<Accessibility, Long> perGrade = new EnumMap<>(Accessibility.class);
     private final List<String> pendingKinds = new ArrayList<>();
     private final List<String> pendingIds = new ArrayList<>();
+    /** In bulk mode, the indexes built once at the end. */
+    private DroppedIndex reportIndex;
+    private DroppedIndex outboxIndex;
     private long placesCreated;
     private long placesUpdated;
     private long placesUnchanged;
@@ -48,7 +51,8 @@ final class Importer {
         boolean bulk = places.isEmpty();
         if (bulk) {
             places.startBulk();
-            reports.dropPlaceIndex();
+            reportIndex = reports.dropPlaceIndex();
+            outboxIndex = outbox.dropPendingIndex();
         }
         try (BatchPipe<EncodingThread.Encoded> encoder = EncodingThread.start(records)) {
             List<EncodingThread.Encoded> batch;
@@ -64,7 +68,8 @@ final class Importer {
         }
         if (bulk) {
             places.buildIndexes();
-            reports.restorePlaceIndex();
+            reportIndex.restore();
+            outboxIndex.restore();
         }
         return new ImportSummary(placesCreated, placesUpdated, placesUnchanged,
                 reportsCreated, reportsUpdated, reportsUnchanged, perGrade);
@@ -91,7 +96,7 @@ final class Importer {
                 // Keep the outbox in change order: what was queued so far goes before this record's rows.
                 flushOutbox();
                 // The ordinary path looks reports up by place.
-                reports.restorePlaceIndex();
+                reportIndex.restore();
                 add(encoded);
                 continue;
             }

@@ -26,30 +26,14 @@ final class ReportTable {
     private static final String PLACE_INDEX = "reports_by_place";
 
     private final Session session;
-    /** The definition of the by-place index while it is dropped for a bulk import, else null. */
-    private String droppedPlaceIndex;
 
     ReportTable(Session session) {
         this.session = session;
     }
 
-    /**
-     * Drops the by-place index for a bulk import into an empty table: building it once from the
-     * finished table (a sort) is much cheaper than a B-tree insert per row. Being DDL inside the
-     * import's transaction, a rollback or a crash brings it back.
-     */
-    void dropPlaceIndex() throws SQLException {
-        droppedPlaceIndex = session.queryText("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '" + PLACE_INDEX + "'");
-        if (droppedPlaceIndex != null) {
-            session.execute("DROP INDEX " + PLACE_INDEX);
-        }
-    }
-
-    void restorePlaceIndex() throws SQLException {
-        if (droppedPlaceIndex != null) {
-            session.execute(droppedPlaceIndex);
-            droppedPlaceIndex = null;
-        }
+    /** Drops the by-place index for a bulk import into an empty table (see {@link DroppedIndex}). */
+    DroppedIndex dropPlaceIndex() throws SQLException {
+        return DroppedIndex.drop(session, PLACE_INDEX);
     }
 
     private static final String INSERT = "INSERT INTO reports (place_id, author, surveyed_at, revision, deleted, body, id)"

@@ -112,7 +112,7 @@ public final class SqlitePlaceStore implements PlaceStore {
         FilterSql sql = FilterSql.of(filter);
         database.read(s -> {
             // One read transaction: the export sees one consistent state however long the sink takes.
-            try (BatchPipe<PlaceRecord> reader = ExportThread.start(s, sql)) {
+            try (BatchPipe<PlaceRecord> reader = ExportThread.start(s, sql, SqlitePlaceStore::record)) {
                 List<PlaceRecord> batch;
                 while ((batch = reader.next()) != null) {
                     batch.forEach(sink);
@@ -120,6 +120,31 @@ public final class SqlitePlaceStore implements PlaceStore {
             }
             return null;
         });
+    }
+
+    /**
+     * Like {@link #forEach}, in the same order, but hands on each place with its reports as their
+     * stored JSON and its derived summary as stored, parsing nothing: what a GeoJSON export writes.
+     */
+    public void forEachEncoded(PlaceFilter filter, Consumer<EncodedPlace> sink) {
+        FilterSql sql = FilterSql.of(filter);
+        database.read(s -> {
+            try (BatchPipe<EncodedPlace> reader = ExportThread.start(s, sql, encoded -> encoded)) {
+                List<EncodedPlace> batch;
+                while ((batch = reader.next()) != null) {
+                    batch.forEach(sink);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static PlaceRecord record(EncodedPlace encoded) {
+        List<Report> reports = new ArrayList<>(encoded.reportsJson().size());
+        for (String body : encoded.reportsJson()) {
+            reports.add(Codecs.report(body, "of place " + encoded.place().id()));
+        }
+        return new PlaceRecord(encoded.place(), reports);
     }
 
     @Override

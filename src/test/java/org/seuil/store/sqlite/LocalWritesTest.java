@@ -96,6 +96,25 @@ class LocalWritesTest {
     }
 
     @Test
+    void theDerivedColumnIsACompactArrayAndTheObjectFormOfEarlierStoresStillReads() throws Exception {
+        Report report = new Report(ReportId.random(), cafe.id(), "marie", Instant.parse("2024-05-01T10:00:00Z"), 1,
+                Accessibility.NO, null, new Entrance(2, null, null, Quantity.metres(0.85), null, null), null, null, null,
+                Map.of(), List.of(), List.of(), false);
+        store.saveReport(report);
+        PlaceView written = store.place(cafe.id()).orElseThrow();
+        Path file = dir.resolve("seuil.db");
+        String where = " FROM places WHERE id = '" + cafe.id().value() + "'";
+        assertEquals("[[\"" + report.id().value() + "\",\"marie\",1714557600000000000],0,\"NO\",2,2,5,[0.85,\"METRE\",true]]",
+                Fixtures.sqlText(file, "SELECT accessibility" + where));
+
+        Fixtures.sqlUpdate(file, "UPDATE places SET accessibility = '{\"reports\":[[\"" + report.id().value()
+                + "\",\"marie\",1714557600000000000]],\"values\":{\"wheelchair\":[\"NO\",0],\"entrance:step_count\":[2,0],"
+                + "\"door:width\":[[0.85,\"METRE\",true],0]}}'" + where.replace(" FROM places", ""));
+        assertTrue(Fixtures.sqlText(file, "SELECT accessibility" + where).startsWith("{"), "the old form is in the column");
+        assertEquals(written.accessibility(), store.place(cafe.id()).orElseThrow().accessibility());
+    }
+
+    @Test
     void editingAReportNeedsTheRevisionAfterTheStoredOne() {
         Report v1 = Fixtures.personReport(cafe, "marie", T0, Accessibility.YES, null);
         store.saveReport(v1);
