@@ -67,7 +67,7 @@ final class PlaceExport {
      * encoded again (same bytes, a fraction of the CPU). Returns the number of places written.
      */
     static long runGeoJson(StoreOption store, FilterOptions filters, Path out) {
-        PlaceFilter filter = filters.filter();
+        PlaceFilter filter = filters.filter(store);
         AtomicLong count = new AtomicLong();
         try (SqlitePlaceStore s = store.open()) {
             AtomicOutput.write(out, temporary -> {
