@@ -2,12 +2,10 @@ package org.seuil.sync.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -589,37 +587,18 @@ public final class CampaignCodec {
         T read(JsonNode root);
     }
 
-    private interface GeneratorBody {
-        void write(JsonGenerator out) throws IOException;
-    }
-
     /** Reads the whole body as a tree: bodies are capped in bytes, depth and string length before any node is built. */
     private <T> T parse(InputStream body, TreeReader<T> reader) {
-        try (JsonParser parser = mapper.createParser(new LimitedInputStream(body, limits.maxBodyBytes()))) {
+        return WireBodies.read(mapper, limits, body, parser -> {
             JsonNode root = mapper.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw Problem.badRequest("unexpected content after the JSON document", -1, null);
-            }
             if (root == null || !root.isObject()) {
                 throw Problem.badRequest("expected a JSON object", -1, null);
             }
             return reader.read(root);
-        } catch (LimitedInputStream.TooLargeException e) {
-            throw Problem.tooLarge("the body is larger than " + limits.maxBodyBytes() + " bytes");
-        } catch (JsonProcessingException e) {
-            throw Problem.badRequest("malformed JSON: " + e.getOriginalMessage(), -1, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
-    private static byte[] write(GeneratorBody body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (JsonGenerator out = Json.FACTORY.createGenerator(bytes)) {
-            body.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+    private static byte[] write(WireBodies.Writer body) {
+        return WireBodies.write(body);
     }
 }

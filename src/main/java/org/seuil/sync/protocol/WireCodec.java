@@ -3,15 +3,12 @@ package org.seuil.sync.protocol;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -399,38 +396,12 @@ public final class WireCodec {
 
     // ---------------------------------------------------------------- plumbing
 
-    private interface ParserBody<T> {
-        T read(JsonParser parser) throws IOException;
+    private <T> T parse(InputStream body, WireBodies.Reader<T> reader) {
+        return WireBodies.read(mapper, limits, body, reader);
     }
 
-    private interface GeneratorBody {
-        void write(JsonGenerator out) throws IOException;
-    }
-
-    private <T> T parse(InputStream body, ParserBody<T> reader) {
-        try (JsonParser parser = mapper.createParser(new LimitedInputStream(body, limits.maxBodyBytes()))) {
-            T value = reader.read(parser);
-            if (parser.nextToken() != null) {
-                throw Problem.badRequest("unexpected content after the JSON document", -1, null);
-            }
-            return value;
-        } catch (LimitedInputStream.TooLargeException e) {
-            throw Problem.tooLarge("the body is larger than " + limits.maxBodyBytes() + " bytes");
-        } catch (JsonProcessingException e) {
-            throw Problem.badRequest("malformed JSON: " + e.getOriginalMessage(), -1, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] write(GeneratorBody body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        try (JsonGenerator out = Json.FACTORY.createGenerator(bytes)) {
-            body.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+    private static byte[] write(WireBodies.Writer body) {
+        return WireBodies.write(body);
     }
 
     private static void expect(JsonParser parser, JsonToken token, String what) throws IOException {

@@ -1,0 +1,55 @@
+package org.seuil.sync.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.seuil.formats.json.Json;
+
+/**
+ * Reading and writing one wire body, shared by the report and campaign codecs: the byte cap,
+ * nothing after the document, and the same problem for the same fault whichever route it came to.
+ */
+final class WireBodies {
+    interface Reader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    interface Writer {
+        void write(JsonGenerator out) throws IOException;
+    }
+
+    private WireBodies() {
+    }
+
+    /** Reads one JSON document of at most {@code limits.maxBodyBytes()}; faults become 400 / 413 problems. */
+    static <T> T read(ObjectMapper mapper, WireLimits limits, InputStream body, Reader<T> reader) {
+        try (JsonParser parser = mapper.createParser(new LimitedInputStream(body, limits.maxBodyBytes()))) {
+            T value = reader.read(parser);
+            if (parser.nextToken() != null) {
+                throw Problem.badRequest("unexpected content after the JSON document", -1, null);
+            }
+            return value;
+        } catch (LimitedInputStream.TooLargeException e) {
+            throw Problem.tooLarge("the body is larger than " + limits.maxBodyBytes() + " bytes");
+        } catch (JsonProcessingException e) {
+            throw Problem.badRequest("malformed JSON: " + e.getOriginalMessage(), -1, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] write(Writer body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (JsonGenerator out = Json.FACTORY.createGenerator(bytes)) {
+            body.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
