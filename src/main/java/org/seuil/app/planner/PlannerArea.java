@@ -6,15 +6,15 @@ import org.seuil.domain.BoundingBox;
 import org.seuil.store.PlaceFilter;
 
 /**
- * The area a planner studies: the map's current view (a box), or a polygon drawn on the map or
- * read from a file. A polygon narrows the store query to its box through the spatial index, then
+ * The area a planner studies: the map's current view (a box), or a polygon drawn on the map,
+ * read from a file, or an audit campaign's district. A polygon narrows the store query to its box through the spatial index, then
  * to the polygon itself (see {@link PlaceFilter#area()}).
  *
- * @param source how the area was chosen; with a polygon, the file name or "drawn"
+ * @param name   the file name or the campaign's name; null otherwise
  */
 public record PlannerArea(BoundingBox box, Geometry polygon, Source source, String name) {
     public enum Source {
-        VIEW, DRAWN, FILE
+        VIEW, DRAWN, FILE, CAMPAIGN
     }
 
     public PlannerArea {
@@ -37,6 +37,10 @@ public record PlannerArea(BoundingBox box, Geometry polygon, Source source, Stri
 
     public static PlannerArea file(Geometry polygon, String fileName) {
         return new PlannerArea(null, polygon, Source.FILE, fileName);
+    }
+
+    public static PlannerArea campaign(Geometry district, String campaignName) {
+        return new PlannerArea(null, district, Source.CAMPAIGN, campaignName);
     }
 
     /** The filter narrowed to this area. */

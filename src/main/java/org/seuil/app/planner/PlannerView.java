@@ -6,6 +6,8 @@ import java.io.File;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.util.List;
+import javafx.scene.control.ChoiceDialog;
+import org.seuil.audit.Campaign;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -180,7 +182,8 @@ public final class PlannerView {
         cancelDraw.visibleProperty().bind(viewModel.drawingProperty());
         cancelDraw.managedProperty().bind(viewModel.drawingProperty());
         Button open = button("planner.area.file", "planner-open-polygon", this::openPolygon);
-        VBox areaButtons = new VBox(4, useView, draw, cancelDraw, open);
+        Button campaign = button("planner.area.campaign", "planner-use-campaign", this::chooseCampaign);
+        VBox areaButtons = new VBox(4, useView, draw, cancelDraw, open, campaign);
         areaButtons.getChildren().forEach(n -> ((Button) n).setMaxWidth(Double.MAX_VALUE));
 
         GridPane form = new GridPane();
@@ -275,6 +278,7 @@ public final class PlannerView {
             case VIEW -> messages.get("planner.area.isView");
             case DRAWN -> messages.get("planner.area.isDrawn", area.polygon().getCoordinates().length - 1);
             case FILE -> messages.get("planner.area.isFile", area.name());
+            case CAMPAIGN -> messages.get("planner.area.isCampaign", area.name());
         };
     }
 
@@ -286,6 +290,23 @@ public final class PlannerView {
         if (file != null) {
             viewModel.openPolygon(file.toPath());
         }
+    }
+
+    private void chooseCampaign() {
+        List<Campaign> campaigns = viewModel.campaigns();
+        if (campaigns.isEmpty()) {
+            viewModel.messageProperty().set(messages.get("planner.area.noCampaign"));
+            return;
+        }
+        // Names may repeat; the short id tells two campaigns of the same name apart.
+        List<String> labels = campaigns.stream().map(c -> c.name() + " (" + c.id().value().substring(0, 8) + ")").toList();
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(labels.get(0), labels);
+        dialog.initOwner(stage);
+        dialog.setTitle(messages.get("planner.area.campaign").replace("_", "").replace("\u2026", ""));
+        dialog.setHeaderText(null);
+        dialog.setContentText(messages.get("planner.area.chooseCampaign"));
+        dialog.getDialogPane().setId("planner-campaign-choice");
+        dialog.showAndWait().ifPresent(label -> viewModel.useCampaign(campaigns.get(labels.indexOf(label))));
     }
 
     private VBox buildLegend() {

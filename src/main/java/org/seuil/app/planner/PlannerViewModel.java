@@ -33,7 +33,9 @@ import org.seuil.domain.GeoPoint;
 import org.seuil.formats.InputException;
 import org.seuil.formats.area.AreaReader;
 import org.seuil.store.PlaceFilter;
+import org.seuil.audit.Campaign;
 import org.seuil.store.PlaceStore;
+import org.seuil.store.sqlite.SqlitePlaceStore;
 
 /**
  * The planner's state: area, filters and parameters, the live preview and the export. Every change
@@ -285,6 +287,16 @@ public final class PlannerViewModel {
                 message.set(messages.get("planner.failed", e.getMessage()));
             }
         }, failure -> message.set(messages.get("planner.failed", failure instanceof InputException ? failure.getMessage() : oneLine(failure))));
+    }
+
+    /** The audit campaigns of the store, newest first; none when the store keeps no campaigns. */
+    public List<Campaign> campaigns() {
+        return store instanceof SqlitePlaceStore sqlite ? sqlite.campaigns().list() : List.of();
+    }
+
+    /** A campaign's district becomes the area: the planner sees what the association audits. */
+    public void useCampaign(Campaign campaign) {
+        area.set(PlannerArea.campaign(campaign.district().area(), campaign.name()));
     }
 
     // Export with progress and Cancel.

@@ -24,6 +24,12 @@ import org.seuil.analysis.CellShape;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.task.CurrentThreadTaskExecutor;
 import org.seuil.app.testing.Seed;
+import org.seuil.audit.Campaign;
+import org.seuil.audit.CampaignId;
+import org.seuil.audit.DefaultChecklist;
+import org.seuil.audit.District;
+import org.seuil.audit.RuleSetName;
+import org.seuil.audit.VenueSelection;
 import org.seuil.domain.BoundingBox;
 import org.seuil.domain.GeoPoint;
 import org.seuil.formats.GdalTools;
@@ -218,5 +224,23 @@ class PlannerViewModelTest {
         planner.openPolygon(bad);
         assertEquals("\u26a0 " + bad + ": type: a Point is not a Polygon or MultiPolygon", planner.messageProperty().get());
         assertNotEquals(null, planner.areaProperty().get().polygon());
+    }
+
+    @Test
+    void anAuditCampaignsDistrictBecomesTheAreaAndKeepsTheSamePlacesAsTheCommandLinesCampaignFilter() {
+        assertTrue(planner.campaigns().isEmpty(), "no campaign yet");
+        District district = District.fromWkt("POLYGON ((7.4225 43.7365, 7.43 43.7365, 7.43 43.7415, 7.4225 43.7415, 7.4225 43.7365))");
+        Campaign casino = new Campaign(CampaignId.random(), "Casino", district, DefaultChecklist.get(), RuleSetName.OSM,
+                CLOCK.instant(), 5, List.of("erin"));
+        store.campaigns().create(casino, VenueSelection.VENUES);
+
+        assertEquals(List.of("Casino"), planner.campaigns().stream().map(Campaign::name).toList());
+        planner.useCampaign(planner.campaigns().get(0));
+        PlannerArea area = planner.areaProperty().get();
+        assertEquals(PlannerArea.Source.CAMPAIGN, area.source());
+        assertEquals("Casino", area.name());
+        long inside = store.stats(PlaceFilter.ALL.withArea(district.area())).places();
+        assertTrue(inside > 0 && inside < 154, "the Casino block of Monaco: " + inside);
+        assertEquals(inside, planner.previewProperty().get().places());
     }
 }
