@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -85,6 +86,8 @@ final class CampaignRoutes {
         CampaignId id = campaignId(ctx);
         String key = idempotencyKey(ctx);
         MessageDigest digest = sha256();
+        // The campaign is part of what a key stands for: the same body sent to another campaign is another push.
+        digest.update(id.value().getBytes(StandardCharsets.UTF_8));
         List<CampaignEdit> edits;
         try (InputStream body = new DigestInputStream(limited(ctx, editLimits), digest)) {
             edits = editCodec.readEdits(body);

@@ -10,7 +10,8 @@ import org.seuil.sync.protocol.Problem;
 /**
  * Which photo files the server takes (by their first bytes, never by a client's word) and the
  * removal of metadata that could identify a person (EXIF with GPS position and camera serial,
- * XMP, IPTC, text comments, times): JPEG APP1 and APP13 segments; in PNG every chunk but those
+ * XMP, IPTC, text comments, times): in JPEG every segment but those that draw the picture, and
+ * anything after its end; in PNG every chunk but those
  * that draw the picture; in WebP every chunk but those that draw it (EXIF and XMP dropped, the
  * VP8X flags and RIFF size fixed). Files whose structure does not hold together are refused
  * rather than stored half-stripped.
@@ -35,8 +36,12 @@ final class PhotoFiles {
     }
 
     /**
-     * Copies a JPEG without its APP1 and APP13 segments. The segments before the image data
-     * (start of scan) are walked one by one; a length running past the end is a broken file.
+     * Copies a JPEG keeping only the segments that draw the picture: APP0 (JFIF), APP2 when it is an
+     * ICC profile, APP14 when it is Adobe's colour transform, and the non-APP segments (tables,
+     * frame, restart interval); COM, EXIF/XMP (APP1), IPTC (APP13) and every other APPn go. The
+     * segments before the image data (start of scan) are walked one by one; a length running past
+     * the end, or a marker that is not one, is a broken file. The copy ends at the end-of-image
+     * marker: whatever a camera appends after it (a second JPEG with its own EXIF) is dropped.
      */
     static byte[] stripJpegMetadata(byte[] jpeg) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length);
@@ -47,19 +52,55 @@ final class PhotoFiles {
                 throw Problem.badRequest("the JPEG is broken at byte " + i + ": expected a segment marker", -1, null);
             }
             int marker = jpeg[i + 1] & 0xff;
-            if (marker == 0xDA) { // start of scan: the rest is image data
-                out.write(jpeg, i, jpeg.length - i);
+            if (marker == 0xDA) { // start of scan: image data up to the end-of-image marker
+                out.write(jpeg, i, endOfImage(jpeg, i) - i);
                 return out.toByteArray();
+            }
+            if (marker == 0xFF || marker == 0x00 || marker == 0xD8 || marker == 0xD9) {
+                // Fill bytes or a misplaced marker would let a decoder see segments this walk skips.
+                throw Problem.badRequest("the JPEG is broken at byte " + i + ": marker 0x" + Integer.toHexString(marker)
+                        + " before the image data", -1, null);
             }
             int length = ((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff);
             if (length < 2 || i + 2 + length > jpeg.length) {
                 throw Problem.badRequest("the JPEG is broken at byte " + i + ": segment length " + length + " runs past the end", -1, null);
             }
-            if (marker != 0xE1 && marker != 0xED) {
+            if (keepsJpegSegment(jpeg, i, marker, length)) {
                 out.write(jpeg, i, 2 + length);
             }
             i += 2 + length;
         }
+    }
+
+    private static boolean keepsJpegSegment(byte[] jpeg, int at, int marker, int length) {
+        if (marker == 0xFE) {
+            return false; // COM: free text
+        }
+        if (marker < 0xE0 || marker > 0xEF) {
+            return true; // tables, frame header, restart interval
+        }
+        return marker == 0xE0
+                || (marker == 0xE2 && startsWith(jpeg, at + 4, length - 2, "ICC_PROFILE\0"))
+                || (marker == 0xEE && startsWith(jpeg, at + 4, length - 2, "Adobe"));
+    }
+
+    private static boolean startsWith(byte[] b, int from, int available, String prefix) {
+        byte[] p = prefix.getBytes(StandardCharsets.ISO_8859_1);
+        return available >= p.length && Arrays.equals(b, from, from + p.length, p, 0, p.length);
+    }
+
+    /**
+     * Where the picture ends: just after the first end-of-image marker from the scan on (inside the
+     * entropy-coded data a 0xFF byte is always followed by 0x00 or a restart/scan marker, so the first
+     * 0xFFD9 is the real end), or the end of the file when it lacks one.
+     */
+    private static int endOfImage(byte[] jpeg, int from) {
+        for (int i = from; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xff) == 0xFF && (jpeg[i + 1] & 0xff) == 0xD9) {
+                return i + 2;
+            }
+        }
+        return jpeg.length;
     }
 
     /** Removes the metadata of a photo of this media type (see the class comment). */

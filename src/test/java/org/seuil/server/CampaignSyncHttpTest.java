@@ -454,4 +454,40 @@ class CampaignSyncHttpTest {
         assertEquals(VenueStatus.VISITED, first0.status(), "alice's later visit stands");
         assertEquals("alice", first0.statusBy());
     }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void theSameKeyAndBodySentToAnotherCampaignIsAnotherPush(String backend) throws Exception {
+        start(backend);
+        String auditor = token("carol", Role.AUDITOR);
+        String alice = token("alice", Role.REPORTER);
+        CampaignId first = created(auditor, "Monte-Carlo", List.of("alice"), 2);
+        CampaignId second = created(auditor, "Port", List.of("alice"), 2);
+        // The fixtures give both campaigns the same venues, so one body fits both.
+        byte[] visit = edits(new CampaignEdit.SetStatus(CampaignFixtures.venuePlace(0).id(), VenueStatus.VISITED, NOW.minusSeconds(60)));
+        assertEquals(200, post("/campaigns/" + first + "/changes", alice, "visit-1", visit).statusCode());
+        HttpResponse<byte[]> other = post("/campaigns/" + second + "/changes", alice, "visit-1", visit);
+        assertEquals(422, other.statusCode(), "a key already used for another campaign: " + text(other));
+        assertEquals(VenueStatus.TO_VISIT, fetch(second, alice).venues().get(0).status(), "nothing replayed into the other campaign");
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void aDeletedUsersNameLeavesTheCampaignsSoANewUserOfThatNameInheritsNothing(String backend) throws Exception {
+        start(backend);
+        String auditor = token("carol", Role.AUDITOR);
+        String alice = token("alice", Role.REPORTER);
+        CampaignId id = created(auditor, "Monte-Carlo", List.of("alice"), 2);
+        PlaceId venue = CampaignFixtures.venuePlace(0).id();
+        assertEquals(200, post("/campaigns/" + id + "/changes", alice, "visit-1",
+                edits(new CampaignEdit.SetStatus(venue, VenueStatus.VISITED, NOW.minusSeconds(60)))).statusCode());
+
+        String anonymous = store.deleteUser("alice", NOW).orElseThrow();
+        String newAlice = token("alice", Role.REPORTER);
+        assertEquals(List.of(), listedIds(newAlice), "another person named alice is no member");
+        assertEquals(404, get("/campaigns/" + id, newAlice).statusCode());
+        SharedCampaign kept = fetch(id, auditor);
+        assertEquals(List.of(anonymous), kept.campaign().volunteers(), "the member is kept under the anonymous name");
+        assertFalse(new String(CODEC.writeCampaign(kept), StandardCharsets.UTF_8).contains("\"alice\""), "the name is gone");
+    }
 }

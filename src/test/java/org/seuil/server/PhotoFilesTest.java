@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seuil.sync.protocol.ProtocolException;
 
 /**
- * Metadata that could identify a person leaves PNG and WebP uploads, and the picture stays: files
- * built here the way cameras and phones write them (ImageIO's PNG encoder plus text, eXIf and
+ * Metadata that could identify a person leaves JPEG, PNG and WebP uploads, and the picture stays:
+ * files built here the way cameras and phones write them (ImageIO's JPEG encoder plus EXIF, comment,
+ * maker and ICC segments and an appended second JPEG; ImageIO's PNG encoder plus text, eXIf and
  * tIME chunks; a lossless WebP in the extended format with EXIF and XMP chunks).
  */
 class PhotoFilesTest {
@@ -116,6 +117,58 @@ class PhotoFilesTest {
         byte[] lying = riff(VP8L_1X1);
         lying[16] = 0x7F; // the VP8L chunk claims more bytes than the file holds
         assertEquals(400, assertThrows(ProtocolException.class, () -> PhotoFiles.stripMetadata("image/webp", lying)).problem().status());
+    }
+
+    @Test
+    void jpegKeepsOnlyWhatDrawsThePictureAndNothingAfterItsEnd() throws Exception {
+        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 4, 0x336699);
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", encoded);
+        byte[] plain = encoded.toByteArray();
+        // As a phone writes it: EXIF, a comment, a maker segment and an ICC profile before the image,
+        // and a second JPEG with its own EXIF appended after the end-of-image marker.
+        ByteArrayOutputStream camera = new ByteArrayOutputStream();
+        camera.write(plain, 0, 2);
+        camera.writeBytes(jpegSegment(0xE1, "Exif\0\0" + SECRET));
+        camera.writeBytes(jpegSegment(0xFE, SECRET));
+        camera.writeBytes(jpegSegment(0xE3, "MAKER " + SECRET));
+        camera.writeBytes(jpegSegment(0xE2, "ICC_PROFILE\0\1\1profile"));
+        camera.write(plain, 2, plain.length - 2);
+        camera.write(plain, 0, 2);
+        camera.writeBytes(jpegSegment(0xE1, "Exif\0\0" + SECRET));
+
+        byte[] kept = PhotoFiles.stripMetadata("image/jpeg", camera.toByteArray());
+        String text = new String(kept, StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains("SERIAL-1234"), "no EXIF, comment, maker note or appended file left");
+        assertTrue(text.contains("ICC_PROFILE"), "the colour profile stays");
+        assertEquals(0xD9, kept[kept.length - 1] & 0xff, "ends at the end-of-image marker");
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(kept));
+        assertEquals(16, decoded.getWidth());
+    }
+
+    @Test
+    void aJpegHidingASegmentBehindFillBytesIsRefused() throws Exception {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", encoded);
+        byte[] plain = encoded.toByteArray();
+        ByteArrayOutputStream crafted = new ByteArrayOutputStream();
+        crafted.write(plain, 0, 2);
+        crafted.write(0xFF); // a fill byte: FF FF E1 ... reads as marker 0xFF to a naive walk
+        crafted.writeBytes(jpegSegment(0xE1, "Exif\0\0" + SECRET));
+        crafted.write(plain, 2, plain.length - 2);
+        assertEquals(400, assertThrows(ProtocolException.class,
+                () -> PhotoFiles.stripMetadata("image/jpeg", crafted.toByteArray())).problem().status());
+    }
+
+    private static byte[] jpegSegment(int marker, String payload) {
+        byte[] data = payload.getBytes(StandardCharsets.ISO_8859_1);
+        int length = data.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) marker, (byte) (length >>> 8), (byte) length});
+        out.writeBytes(data);
+        return out.toByteArray();
     }
 
     static byte[] pngChunk(String type, byte[] data) {

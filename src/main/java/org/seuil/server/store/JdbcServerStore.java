@@ -156,6 +156,11 @@ abstract class JdbcServerStore implements ServerStore {
             String anonymous = "anonymous-" + userId.substring(0, 8);
             update(c, "DELETE FROM tokens WHERE user_id = ?", userId);
             update(c, "UPDATE users SET name = ?, deleted = 1 WHERE id = ?", anonymous, userId);
+            // Campaigns know people by name: the name goes there too, so that nobody given the same
+            // name later inherits the memberships, and the deleted person's name is kept nowhere.
+            update(c, "UPDATE campaign_members SET name = ? WHERE name = ?", anonymous, userName);
+            update(c, "UPDATE campaign_venues SET volunteer = ? WHERE volunteer = ?", anonymous, userName);
+            update(c, "UPDATE campaign_venues SET status_by = ? WHERE status_by = ?", anonymous, userName);
             List<Report> reports = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT body FROM reports WHERE owner_id = ?")) {
                 s.setString(1, userId);
