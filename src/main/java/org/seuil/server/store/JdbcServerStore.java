@@ -459,8 +459,9 @@ abstract class JdbcServerStore implements ServerStore {
     static final int SCAN_BUDGET = 50_000;
 
     /**
-     * The feed is read in slices of the {@code seq} order: the inner {@code ORDER BY seq LIMIT}
-     * leaves the planner no choice but the {@code seq} index, whatever its statistics say. The
+     * The feed is read in slices of the {@code seq} order ({@link #sliceOfReports}): on PostgreSQL
+     * an inner {@code ORDER BY seq LIMIT} leaves the planner no choice but the {@code seq} index,
+     * whatever its statistics say. The
      * plain join let PostgreSQL, on a table not yet analyzed after a bulk push, start from the
      * places in the box and sort all their reports: seconds per pull, and under 50 clients every
      * pooled connection was busy with such pulls until requests failed with 503. Reports of
@@ -480,8 +481,7 @@ abstract class JdbcServerStore implements ServerStore {
             int slice = world ? limit : Math.max(limit, 1000);
             String sql = "SELECT p.id, p.lon, p.lat, p.name, p.category, p.address, r.seq, "
                     + (world ? "r.body" : "CASE WHEN p.lon >= ? AND p.lon <= ? AND p.lat >= ? AND p.lat <= ? THEN r.body END")
-                    + ", r.hidden_by, r.id FROM (SELECT seq, id, place_id, body, hidden_by FROM reports "
-                    + "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?) r " + placeOfEachReport() + " ORDER BY r.seq";
+                    + ", r.hidden_by, r.id FROM " + sliceOfReports();
             long scanned = since;
             long read = 0;
             boolean full = false;
@@ -529,12 +529,12 @@ abstract class JdbcServerStore implements ServerStore {
     }
 
     /**
-     * How a slice of reports {@code r} finds its places {@code p}: by primary key, one lookup per
-     * report. SQLite always joins that way; PostgreSQL overrides this to keep it from hashing the
-     * whole places table for every slice.
+     * The reports {@code r} with {@code seq} in (?, ?], in {@code seq} order, at most ? of them,
+     * each with its place {@code p}. SQLite walks the {@code seq} index and looks each place up by
+     * key for this plain join; PostgreSQL overrides it (its planner may pick another plan).
      */
-    protected String placeOfEachReport() {
-        return "JOIN places p ON p.id = r.place_id";
+    protected String sliceOfReports() {
+        return "reports r JOIN places p ON p.id = r.place_id WHERE r.seq > ? AND r.seq <= ? ORDER BY r.seq LIMIT ?";
     }
 
     @Override
