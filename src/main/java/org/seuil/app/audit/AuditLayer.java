@@ -170,8 +170,4 @@ final class AuditLayer extends MapLayer {
             g.strokeRect(p.getX() - 5, p.getY() - 5, 10, 10);
         }
     }
-
-    void refresh() {
-        markDirty();
-    }
 }

@@ -181,7 +181,14 @@ public final class AuditViewModel {
 
     /** Reads a district file (GeoJSON or KML) in the background; the name it carries comes along. */
     public void readDistrict(Path file, Consumer<DistrictFile.Read> onRead, Consumer<String> onError) {
-        tasks.execute(() -> DistrictFile.read(file), onRead, failure -> onError.accept(reason(failure)));
+        busy.set(true); // from the first click: a second one while the file is read would create the campaign twice
+        tasks.execute(() -> DistrictFile.read(file), read -> {
+            busy.set(false);
+            onRead.accept(read);
+        }, failure -> {
+            busy.set(false);
+            onError.accept(reason(failure));
+        });
     }
 
     /** Reads a custom checklist ({@code seuil-checklist/1}); null means the default one. */

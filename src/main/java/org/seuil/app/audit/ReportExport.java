@@ -79,7 +79,11 @@ final class ReportExport {
             Path target = file.toPath();
             Format chosen = chooser.getSelectedExtensionFilter() == null ? Format.of(target)
                     : Format.valueOf(chooser.getSelectedExtensionFilter().getExtensions().get(0).substring(2).toUpperCase(Locale.ROOT));
-            if (!target.getFileName().toString().contains(".")) {
+            // A name with a known extension says the format; otherwise the chosen filter does, and
+            // its extension is added ("Audit-2.0" with CSV chosen is "Audit-2.0.csv", not a PDF).
+            String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+            boolean known = name.endsWith(".json") || java.util.Arrays.stream(Format.values()).anyMatch(f -> name.endsWith("." + f.extension));
+            if (!known) {
                 target = target.resolveSibling(target.getFileName() + "." + chosen.extension);
             }
             export(target, Format.of(target));

@@ -62,10 +62,4 @@ public record PlannerSettings(PlannerMode mode, PlannerArea area, RatedCriterion
                 surveyedTo == null ? null : surveyedTo.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), null);
         return area.narrow(filter);
     }
-
-    /** The same choices with another area (a drawn polygon replacing the view, say). */
-    public PlannerSettings withArea(PlannerArea other) {
-        return new PlannerSettings(mode, other, rating, category, surveyedFrom, surveyedTo, kernel, bandwidthMetres, cellMetres,
-                weightNo, weightLimited, weightYes, shape, cellSizeMetres);
-    }
 }

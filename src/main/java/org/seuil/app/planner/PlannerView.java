@@ -293,7 +293,10 @@ public final class PlannerView {
     }
 
     private void chooseCampaign() {
-        List<Campaign> campaigns = viewModel.campaigns();
+        viewModel.loadCampaigns(this::chooseCampaign);
+    }
+
+    private void chooseCampaign(List<Campaign> campaigns) {
         if (campaigns.isEmpty()) {
             viewModel.messageProperty().set(messages.get("planner.area.noCampaign"));
             return;

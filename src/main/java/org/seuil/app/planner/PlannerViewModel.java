@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.Observable;
@@ -289,9 +290,13 @@ public final class PlannerViewModel {
         }, failure -> message.set(messages.get("planner.failed", failure instanceof InputException ? failure.getMessage() : oneLine(failure))));
     }
 
-    /** The audit campaigns of the store, newest first; none when the store keeps no campaigns. */
-    public List<Campaign> campaigns() {
-        return store instanceof SqlitePlaceStore sqlite ? sqlite.campaigns().list() : List.of();
+    /**
+     * Reads the store's audit campaigns (newest first; none when the store keeps no campaigns) on
+     * the background threads and hands them to {@code then} on the UI thread.
+     */
+    public void loadCampaigns(Consumer<List<Campaign>> then) {
+        tasks.execute(() -> store instanceof SqlitePlaceStore sqlite ? sqlite.campaigns().list() : List.<Campaign>of(), then,
+                failure -> message.set(messages.get("planner.failed", oneLine(failure))));
     }
 
     /** A campaign's district becomes the area: the planner sees what the association audits. */

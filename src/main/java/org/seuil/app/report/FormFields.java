@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.seuil.app.i18n.Messages;
@@ -102,6 +103,8 @@ final class FormFields {
         label.setMnemonicParsing(true);
         label.setLabelFor(control);
         label.getStyleClass().add("form-label");
+        // A narrow dialog squeezes the controls, never the labels: "Wheelcha..." names nothing.
+        label.setMinWidth(Region.USE_PREF_SIZE);
         control.setId("field-" + field);
         control.setAccessibleText(messages.get(labelKey).replace("_", ""));
         Label error = new Label();
