@@ -177,15 +177,10 @@ public final class BenchAnalysisCommand implements Callable<Integer> {
      * shared (wall time then grows with the load, CPU time does not).
      */
     private static double[] measure(Runnable job) {
-        long cpu = processCpuNanos();
+        long cpu = ProcessCpu.nanos();
         long start = System.nanoTime();
         job.run();
-        return new double[] {(System.nanoTime() - start) / 1e6, (processCpuNanos() - cpu) / 1e6};
-    }
-
-    private static long processCpuNanos() {
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+        return new double[] {(System.nanoTime() - start) / 1e6, (ProcessCpu.nanos() - cpu) / 1e6};
     }
 
     private static void put(Map<String, Object> figures, String key, double[] wallAndCpu) {

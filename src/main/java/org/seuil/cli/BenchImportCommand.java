@@ -2,12 +2,10 @@ package org.seuil.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import com.sun.management.OperatingSystemMXBean;
 import org.seuil.formats.geojson.GeoJsonReader;
 import org.seuil.formats.geojson.GeoJsonWriter;
 import org.seuil.store.ImportSource;
@@ -37,14 +35,6 @@ public final class BenchImportCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Working folder (default: a new temporary folder, deleted afterwards).")
     Path dir;
 
-    /**
-     * CPU time of all this process's threads (JIT and GC included): on a shared machine the wall
-     * times say more about the other processes than about Seuil, the CPU time is steadier.
-     */
-    private static long processCpuNanos() {
-        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
-    }
-
     @Override
     public Integer call() throws IOException {
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("seuil-bench");
@@ -59,21 +49,21 @@ public final class BenchImportCommand implements Callable<Integer> {
             long sourceBytes = Files.size(source);
 
             long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
+            long cpuStart = ProcessCpu.nanos();
             ImportSummary summary;
             try (GeoJsonReader reader = GeoJsonReader.open(source, false); SqlitePlaceStore store = SqlitePlaceStore.open(database)) {
                 summary = store.importRecords(reader, ImportSource.FILE);
             }
             double importSeconds = (System.nanoTime() - start) / 1e9;
-            double importCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            double importCpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
 
             start = System.nanoTime();
-            cpuStart = processCpuNanos();
+            cpuStart = ProcessCpu.nanos();
             try (SqlitePlaceStore store = SqlitePlaceStore.open(database); GeoJsonWriter writer = GeoJsonWriter.open(exported)) {
                 store.forEachEncoded(PlaceFilter.ALL, PlaceExport.geoJson(writer));
             }
             double exportSeconds = (System.nanoTime() - start) / 1e9;
-            double exportCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            double exportCpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
             long exportedBytes = Files.size(exported);
 
             Files.deleteIfExists(database);

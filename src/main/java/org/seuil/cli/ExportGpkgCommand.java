@@ -35,9 +35,8 @@ public final class ExportGpkgCommand implements Callable<Integer> {
     double gridSize;
     @Option(names = "--epsg", paramLabel = "CODE", defaultValue = "3857", description = "Projected CRS of the cells layer (default ${DEFAULT-VALUE}).")
     int epsg;
-    @Option(names = "--rating", paramLabel = "RATING", defaultValue = "wheelchair",
-            description = "Which rating the cells count: wheelchair (overall) or toilets (default ${DEFAULT-VALUE}).")
-    String rating;
+    @Mixin
+    RatingOption rating;
 
     @Override
     public Integer call() {
@@ -46,7 +45,7 @@ public final class ExportGpkgCommand implements Callable<Integer> {
         }
         PlaceFilter filter = filters.filter(store);
         CellShape shape = grid == null ? null : CellShape.parse(grid);
-        RatedCriterion graded = RatedCriterion.parse(rating);
+        RatedCriterion graded = rating.criterion();
         AtomicLong places = new AtomicLong();
         AtomicLong cells = new AtomicLong();
         try (SqlitePlaceStore s = store.open()) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.seuil.analysis.CellShape;
 import org.seuil.analysis.GradedPoints;
-import org.seuil.analysis.RatedCriterion;
 import org.seuil.analysis.GridAggregation;
 import org.seuil.formats.cells.CellLayer;
 import org.seuil.formats.csv.CellCsvWriter;
@@ -37,9 +36,8 @@ public final class GridCommand implements Callable<Integer> {
     double size;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .gpkg, .geojson or .csv file to write.")
     Path out;
-    @Option(names = "--rating", paramLabel = "RATING", defaultValue = "wheelchair",
-            description = "Which rating grades a place: wheelchair (overall) or toilets (default ${DEFAULT-VALUE}).")
-    String rating;
+    @Mixin
+    RatingOption rating;
     @Option(names = "--epsg", paramLabel = "CODE", defaultValue = "3857",
             description = "Projected CRS in metres the cells are laid out in (default ${DEFAULT-VALUE}).")
     int epsg;
@@ -51,7 +49,7 @@ public final class GridCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + ": cells are written as .gpkg, .geojson or .csv");
         }
         PlaceFilter filter = filters.filter(store);
-        GradedPoints points = AnalysisOptions.load(store, filter, RatedCriterion.parse(rating));
+        GradedPoints points = AnalysisOptions.load(store, filter, rating.criterion());
         CellLayer cells = GridAggregation.aggregate(points, AnalysisOptions.area(filter), CellShape.parse(shape), size, epsg, Instant.now());
         AtomicOutput.write(out, temporary -> {
             switch (kind) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.seuil.analysis.GradeWeights;
 import org.seuil.analysis.GradedPoints;
-import org.seuil.analysis.RatedCriterion;
 import org.seuil.analysis.Heatmap;
 import org.seuil.analysis.HeatmapParameters;
 import org.seuil.analysis.Kernel;
@@ -44,9 +43,8 @@ public final class HeatmapCommand implements Callable<Integer> {
     @Option(names = "--weights", paramLabel = "GRADE=W,...", defaultValue = "no=1,limited=0.5",
             description = "Weight of a place per wheelchair grade; grades not named weigh 0 (default ${DEFAULT-VALUE}).")
     String weights;
-    @Option(names = "--rating", paramLabel = "RATING", defaultValue = "wheelchair",
-            description = "Which rating grades a place: wheelchair (overall) or toilets (default ${DEFAULT-VALUE}).")
-    String rating;
+    @Mixin
+    RatingOption rating;
     @Option(names = "--epsg", paramLabel = "CODE", defaultValue = "3857",
             description = "Projected CRS in metres for the raster (default ${DEFAULT-VALUE}, Web Mercator).")
     int epsg;
@@ -59,7 +57,7 @@ public final class HeatmapCommand implements Callable<Integer> {
         }
         HeatmapParameters parameters = new HeatmapParameters(Kernel.parse(kernel), bandwidth, cell, GradeWeights.parse(weights), epsg);
         PlaceFilter filter = filters.filter(store);
-        GradedPoints points = AnalysisOptions.load(store, filter, RatedCriterion.parse(rating));
+        GradedPoints points = AnalysisOptions.load(store, filter, rating.criterion());
         FloatRaster computed = Heatmap.compute(points, AnalysisOptions.area(filter), parameters);
         // A district's heatmap ends at its boundary: pixels outside the polygon are nodata.
         FloatRaster raster = filter.area() == null ? computed : Heatmap.mask(computed, filter.area());

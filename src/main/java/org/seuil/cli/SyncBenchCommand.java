@@ -95,7 +95,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
             bodies.add(features(Math.min(batch, reports - b * batch)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(pushers);
-        long cpu = processCpuNanos();
+        long cpu = ProcessCpu.nanos();
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int p = 0; p < pushers; p++) {
@@ -116,7 +116,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
     }
 
     private static void pullAll(SyncApi api) throws SyncException {
-        long cpu = processCpuNanos();
+        long cpu = ProcessCpu.nanos();
         long start = System.nanoTime();
         long cursor = 0;
         long pulled = 0;
@@ -166,16 +166,11 @@ public final class SyncBenchCommand implements Callable<Integer> {
      * shared with other work the wall-clock rate says little, the reports per CPU-second do.
      */
     private static String cpuNote(long reports, long cpuBefore) {
-        long cpu = processCpuNanos() - cpuBefore;
+        long cpu = ProcessCpu.nanos() - cpuBefore;
         if (cpuBefore < 0 || cpu <= 0) {
             return "";
         }
         return String.format("; CPU %.2f s (client and server) = %,.0f reports per CPU-second", cpu / 1e9, reports / (cpu / 1e9));
-    }
-
-    private static long processCpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
     }
 
     private static List<ReportFeature> features(int n) {
