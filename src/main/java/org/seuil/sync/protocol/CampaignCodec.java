@@ -1,9 +1,7 @@
 package org.seuil.sync.protocol;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,7 +31,6 @@ import org.seuil.domain.InvalidValueException;
 import org.seuil.domain.Place;
 import org.seuil.domain.PlaceId;
 import org.seuil.formats.InputException;
-import org.seuil.formats.json.Json;
 import org.seuil.audit.SharedCampaign;
 import org.seuil.audit.SharedVenue;
 
@@ -59,14 +56,7 @@ public final class CampaignCodec {
 
     public CampaignCodec(WireLimits limits) {
         this.limits = limits;
-        JsonFactory factory = Json.FACTORY.rebuild()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(Json.MAX_DEPTH)
-                        .maxStringLength(limits.maxStringLength())
-                        .maxNumberLength(100)
-                        .build())
-                .build();
-        this.mapper = new ObjectMapper(factory);
+        this.mapper = WireBodies.mapper(limits);
     }
 
     // ---------------------------------------------------------------- campaign feature

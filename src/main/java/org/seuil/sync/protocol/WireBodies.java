@@ -1,8 +1,10 @@
 package org.seuil.sync.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +13,7 @@ import java.io.UncheckedIOException;
 import org.seuil.formats.json.Json;
 
 /**
- * Reading and writing one wire body, shared by the report and campaign codecs: the byte cap,
+ * Reading and writing one wire body, shared by the report and campaign codecs: the parser limits, the byte cap,
  * nothing after the document, and the same problem for the same fault whichever route it came to.
  */
 final class WireBodies {
@@ -24,6 +26,18 @@ final class WireBodies {
     }
 
     private WireBodies() {
+    }
+
+    /** A mapper whose parsers stop at the wire's limits (depth, string and number length) before building anything. */
+    static ObjectMapper mapper(WireLimits limits) {
+        JsonFactory factory = Json.FACTORY.rebuild()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(Json.MAX_DEPTH)
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNumberLength(100)
+                        .build())
+                .build();
+        return new ObjectMapper(factory);
     }
 
     /** Reads one JSON document of at most {@code limits.maxBodyBytes()}; faults become 400 / 413 problems. */

@@ -1,10 +1,8 @@
 package org.seuil.sync.protocol;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -37,14 +35,7 @@ public final class WireCodec {
 
     public WireCodec(WireLimits limits) {
         this.limits = limits;
-        JsonFactory factory = Json.FACTORY.rebuild()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(Json.MAX_DEPTH)
-                        .maxStringLength(limits.maxStringLength())
-                        .maxNumberLength(100)
-                        .build())
-                .build();
-        this.mapper = new ObjectMapper(factory);
+        this.mapper = WireBodies.mapper(limits);
     }
 
     public WireLimits limits() {
