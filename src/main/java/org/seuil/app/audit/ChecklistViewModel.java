@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -12,6 +13,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.seuil.app.i18n.Messages;
@@ -97,6 +100,8 @@ public final class ChecklistViewModel {
     private final StringProperty comment = new SimpleStringProperty("");
     private final StringProperty formError = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty();
+    /** Held here and added weakly: the app-wide language must not keep every closed checklist alive. */
+    private final ChangeListener<Locale> regradeOnLanguage = (o, old, v) -> regrade();
 
     public ChecklistViewModel(CampaignStore campaigns, TaskExecutor tasks, Messages messages,
                               Campaign campaign, CampaignVenue venue, String author, Instant now) {
@@ -114,7 +119,7 @@ public final class ChecklistViewModel {
             a.text.addListener((o, old, v) -> regrade());
             a.choice.addListener((o, old, v) -> regrade());
         }
-        messages.localeProperty().addListener((o, old, v) -> regrade());
+        messages.localeProperty().addListener(new WeakChangeListener<>(regradeOnLanguage));
         regrade();
     }
 
