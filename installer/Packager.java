@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -28,7 +31,9 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Arguments (after a {@code --}; what comes before it is the plugin's class path, ignored):
  * {@code os version keep-natives extra-modules}, e.g. {@code linux 0.1.0-SNAPSHOT
- * Linux/x86_64,Linux/aarch64 jdk.crypto.ec,jdk.localedata}.
+ * Linux/x86_64,Linux/aarch64 jdk.crypto.ec,jdk.localedata}, then optionally the Monocle jar
+ * ({@code org.testfx:openjfx-monocle}) that lets the class list for class-data sharing be recorded
+ * without a display (docs/decisions/0007-app-class-data-sharing.md).
  */
 public final class Packager {
     private static final String SQLITE_NATIVES = "org/sqlite/native/";
@@ -37,22 +42,24 @@ public final class Packager {
     private final String version;
     private final List<String> keptNatives;
     private final String extraModules;
+    private final Path monocle;
     private final Path target = Path.of("target");
     private final Path out = target.resolve("installer");
 
-    private Packager(String os, String version, List<String> keptNatives, String extraModules) {
+    private Packager(String os, String version, List<String> keptNatives, String extraModules, Path monocle) {
         this.os = os;
         this.version = version;
         this.keptNatives = keptNatives;
         this.extraModules = extraModules;
+        this.monocle = monocle;
     }
 
     public static void main(String[] args) {
         List<String> all = Arrays.asList(args);
         int separator = all.indexOf("--");
         List<String> own = separator < 0 ? all : all.subList(separator + 1, all.size());
-        if (own.size() != 4) {
-            System.err.println("usage: java installer/Packager.java [...] -- OS VERSION KEEP-NATIVES EXTRA-MODULES");
+        if (own.size() != 4 && own.size() != 5) {
+            System.err.println("usage: java installer/Packager.java [...] -- OS VERSION KEEP-NATIVES EXTRA-MODULES [MONOCLE-JAR]");
             System.exit(2);
         }
         if (!List.of("linux", "windows", "macos").contains(own.get(0))) {
@@ -61,14 +68,15 @@ public final class Packager {
             System.exit(2);
         }
         try {
-            new Packager(own.get(0), own.get(1), List.of(own.get(2).split(",")), own.get(3)).build();
-        } catch (IOException | RuntimeException e) {
+            new Packager(own.get(0), own.get(1), List.of(own.get(2).split(",")), own.get(3),
+                    own.size() == 5 ? Path.of(own.get(4)) : null).build();
+        } catch (IOException | InterruptedException | RuntimeException e) {
             System.err.println("installer: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    private void build() throws IOException {
+    private void build() throws IOException, InterruptedException {
         Path shaded = target.resolve("seuil.jar");
         if (!Files.isRegularFile(shaded)) {
             throw new IllegalStateException(shaded + " is missing: run the package phase first");
@@ -103,6 +111,10 @@ public final class Packager {
             image = built.findFirst().orElseThrow(() -> new IllegalStateException("jpackage made no app image"));
         }
         copyMapWriter(image);
+        Path classList = null;
+        if (os.equals("linux")) {
+            classList = recordClassList(runtime, appJar(image));
+        }
         System.out.printf("installer: app image %s (%s)%n", image, megabytes(treeSize(image)));
 
         run("jpackage", "@installer/jpackage/common.args", "@installer/jpackage/" + os + "-package.args",
@@ -111,6 +123,103 @@ public final class Packager {
             for (Path p : (Iterable<Path>) built.filter(Files::isRegularFile)::iterator) {
                 System.out.printf("installer: package %s (%s)%n", p, megabytes(Files.size(p)));
             }
+        }
+        if (classList != null) {
+            // After the package, which makes its own archive at install time (postinst): this one is
+            // for the app image run in place, from this path only.
+            dumpArchive(image.resolve("lib/runtime"), appJar(image), classList);
+        }
+    }
+
+    /**
+     * Writes {@code seuil.classlist} beside the jar: the classes (and lambda shapes) Seuil loads
+     * from its start to its first frame, and those of an OSM import. The app is run once on a
+     * store of three places, headless through Monocle with the software renderer, with
+     * {@code -XX:DumpLoadedClassList}; Monocle's own classes are left out of the list. The
+     * launcher uses the archive made from this list (postinst, {@link #dumpArchive}) through
+     * {@code -XX:SharedArchiveFile} in linux-app.args. Returns null, after saying why, when the
+     * list cannot be recorded: the package then starts without the archive, as before.
+     */
+    private Path recordClassList(Path runtime, Path jar) throws IOException, InterruptedException {
+        if (monocle == null || !Files.isRegularFile(monocle)) {
+            System.out.println("installer: WARNING no Monocle jar (" + monocle + "): no class-data-sharing archive;"
+                    + " the app starts without it");
+            return null;
+        }
+        Path work = Files.createDirectories(out.resolve("classlist"));
+        Path javaCommand = runtime.resolve("bin/java");
+        Path store = work.resolve("seed.db");
+        Path importList = work.resolve("import.classlist");
+        Path appList = work.resolve("app.classlist");
+        boolean imported = runJava(work, "import", List.of(javaCommand.toString(), "-XX:DumpLoadedClassList=" + importList,
+                "-cp", jar.toString(), "org.seuil.cli.Main", "import", "osm", Path.of("installer/cds/seed.osm").toString(),
+                "--db", store.toString()));
+        boolean opened = imported && runJava(work, "app", List.of(javaCommand.toString(), "-XX:DumpLoadedClassList=" + appList,
+                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Djavafx.cachedir=" + work.resolve("openjfx"), "-Dseuil.measureStartup=exit",
+                "-cp", jar + java.io.File.pathSeparator + monocle, "org.seuil.cli.Main",
+                "app", "--db", store.toString(), "--data-dir", work.resolve("data").toString()));
+        if (!opened) {
+            return null;
+        }
+        Set<String> lines = new LinkedHashSet<>(Files.readAllLines(appList));
+        lines.addAll(Files.readAllLines(importList));
+        lines.removeIf(line -> line.contains("com/sun/glass/ui/monocle/"));
+        Path list = jar.resolveSibling("seuil.classlist");
+        Files.write(list, lines);
+        System.out.printf("installer: class list %s (%d lines)%n", list, lines.size());
+        return list;
+    }
+
+    /** Runs a JVM for the class list with the data folder in {@code work}; false, after saying why, if it failed. */
+    private static boolean runJava(Path work, String name, List<String> command) throws IOException, InterruptedException {
+        Path log = work.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SEUIL_HOME", work.resolve("data").toString());
+        System.out.println("installer: " + String.join(" ", command));
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            System.out.println("installer: WARNING " + name + " run for the class list did not end within 5 minutes (" + log
+                    + "): no class-data-sharing archive");
+            return false;
+        }
+        if (process.exitValue() != 0) {
+            System.out.println("installer: WARNING " + name + " run for the class list failed (exit " + process.exitValue()
+                    + ", see " + log + "): no class-data-sharing archive");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Dumps the class-data-sharing archive {@code seuil.jsa} beside the jar, with the runtime the
+     * launcher uses. JDK 17 ties it to the jar's absolute path, size and time, and to the runtime:
+     * elsewhere, or after the jar changes, the JVM ignores it silently (and starts without class
+     * sharing). A failure only leaves no archive.
+     */
+    private void dumpArchive(Path runtime, Path jar, Path classList) throws IOException, InterruptedException {
+        Path archive = jar.resolveSibling("seuil.jsa");
+        List<String> command = List.of(runtime.resolve("bin/java").toString(), "-Xshare:dump",
+                "-XX:SharedClassListFile=" + classList.toAbsolutePath(), "-XX:SharedArchiveFile=" + archive.toAbsolutePath(),
+                "-cp", jar.toAbsolutePath().toString());
+        System.out.println("installer: " + String.join(" ", command));
+        Path log = out.resolve("classlist/dump.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            process.destroyForcibly();
+            Files.deleteIfExists(archive);
+            System.out.println("installer: WARNING the class-data-sharing archive could not be dumped (see " + log + ")");
+            return;
+        }
+        System.out.printf("installer: class-data-sharing archive %s (%s)%n", archive, megabytes(Files.size(archive)));
+    }
+
+    private static Path appJar(Path image) throws IOException {
+        try (Stream<Path> files = Files.walk(image)) {
+            return files.filter(p -> p.getFileName().toString().equals("seuil.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no seuil.jar in the app image " + image))
+                    .toAbsolutePath();
         }
     }
 
@@ -126,12 +235,7 @@ public final class Packager {
             System.out.println("installer: no target/mapwriter (build with -Pmapwriter to ship `seuil maps build`)");
             return;
         }
-        Path appJar;
-        try (Stream<Path> files = Files.walk(image)) {
-            appJar = files.filter(p -> p.getFileName().toString().equals("seuil.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no seuil.jar in the app image " + image));
-        }
-        Path folder = Files.createDirectories(appJar.resolveSibling("mapwriter"));
+        Path folder = Files.createDirectories(appJar(image).resolveSibling("mapwriter"));
         long bytes = 0;
         try (Stream<Path> files = Files.list(jars)) {
             for (Path jar : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".jar"))::iterator) {

@@ -44,6 +44,20 @@ out=$(headless "$launcher" --version 2>&1) || fail "seuil --version exited $?: $
 [ "$out" = "seuil $version" ] || fail "seuil --version printed '$out', expected 'seuil $version'"
 echo "   $out"
 
+step "app image: class-data-sharing archive in use"
+# The app image's archive is dumped for this path at build time (Packager); -Xshare:on fails
+# instead of falling back when the archive cannot be mapped, so this checks it matches.
+[ -s "$image/lib/app/seuil.classlist" ] || fail "no class list at $image/lib/app/seuil.classlist"
+[ -s "$image/lib/app/seuil.jsa" ] || fail "no class-data-sharing archive at $image/lib/app/seuil.jsa"
+grep -qxF 'java-options=-XX:SharedArchiveFile=$APPDIR/seuil.jsa' "$image/lib/app/seuil.cfg" \
+  || fail "the launcher does not use the archive (no -XX:SharedArchiveFile in seuil.cfg)"
+out=$(JAVA_TOOL_OPTIONS=-Xshare:on headless "$launcher" --version 2>&1 | grep -v '^Picked up JAVA_TOOL_OPTIONS') \
+  || fail "the launcher cannot map its archive (-Xshare:on): $out"
+[ "$out" = "seuil $version" ] || fail "with -Xshare:on the launcher printed '$out'"
+loaded=$(JAVA_TOOL_OPTIONS=-Xlog:class+load headless "$launcher" --version 2>/dev/null | grep -c 'org.seuil.cli.Main source: shared objects file' || true)
+[ "$loaded" = 1 ] || fail "org.seuil.cli.Main was not loaded from the archive"
+echo "   $image/lib/app/seuil.jsa: $(($(stat -c %s "$image/lib/app/seuil.jsa") / 1000000)) MB, classes of seuil.jar mapped from it"
+
 step "app image: seuil import osm (Monaco)"
 pbf=$data/osm/monaco-2021-04-21.osm.pbf
 # picocli answers --help even after unknown words, so look at whose usage it printed.
@@ -99,9 +113,22 @@ grep -q 'ln -sf /opt/seuil/bin/seuil /usr/bin/seuil' "$tmp/control/postinst" || 
 grep -q 'rm -f /usr/bin/seuil' "$tmp/control/prerm" || fail "prerm does not remove /usr/bin/seuil"
 grep -q 'set +e' "$tmp/control/postinst" \
   || fail "postinst lets a failing xdg-desktop-menu abort the installation (hosts without /etc/xdg/menus)"
+[ -s "$root/opt/seuil/lib/app/seuil.classlist" ] || fail "$deb has no /opt/seuil/lib/app/seuil.classlist"
+[ ! -e "$root/opt/seuil/lib/app/seuil.jsa" ] || fail "$deb ships an archive; postinst makes it for the installed path"
+grep -q 'Xshare:dump' "$tmp/control/postinst" || fail "postinst does not make the class-data-sharing archive"
+grep -q 'rm -f /opt/seuil/lib/app/seuil.jsa' "$tmp/control/prerm" || fail "prerm does not remove the archive postinst made"
+# What postinst does, for the unpacked path: the dump works with the packaged runtime and list.
+unpacked=$root/opt/seuil/lib/app
+headless "$root/opt/seuil/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$unpacked/seuil.classlist" \
+  -XX:SharedArchiveFile="$unpacked/seuil.jsa" -cp "$unpacked/seuil.jar" >"$tmp/dump.log" 2>&1 \
+  || { tail -5 "$tmp/dump.log" >&2; fail "the archive cannot be dumped from the packaged class list"; }
+out=$(JAVA_TOOL_OPTIONS=-Xshare:on headless "$root/opt/seuil/bin/seuil" --version 2>&1 | grep -v '^Picked up JAVA_TOOL_OPTIONS') \
+  || fail "the unpacked launcher cannot map the archive dumped for it: $out"
+rm -f "$unpacked/seuil.jsa"
+# Without it (postinst could not make it), the launcher starts all the same.
 out=$(headless "$root/opt/seuil/bin/seuil" --version 2>&1) || fail "the unpacked launcher failed: $out"
 [ "$out" = "seuil $version" ] || fail "the unpacked launcher printed '$out'"
-echo "   launcher, runtime, jar, desktop entry, MIME types, icon, copyright, postinst/prerm: present"
+echo "   launcher, runtime, jar, class list, desktop entry, MIME types, icon, copyright, postinst/prerm: present"
 
 size=$(stat -c %s "$deb")
 echo "   $(basename "$deb"): $((size / 1000000)) MB (goal: at most 60 MB)"

@@ -36,7 +36,8 @@ public final class OnlineTileSource implements TileSource {
     private final BooleanSupplier networkAllowed;
     private final String userAgent;
     private final int maxZoom;
-    private final HttpClient client;
+    /** Made at the first download: building one sets up TLS (some 300 classes), which the app's start need not wait for. */
+    private volatile HttpClient client;
     private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
     private final Clock clock;
     private volatile Instant pausedUntil = Instant.MIN;
@@ -58,11 +59,24 @@ public final class OnlineTileSource implements TileSource {
         this.userAgent = userAgent;
         this.maxZoom = maxZoom;
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .build();
+                    client = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** OpenStreetMap's standard tiles. */
@@ -90,7 +104,7 @@ public final class OnlineTileSource implements TileSource {
         try {
             connections.acquire();
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
             } finally {
                 connections.release();
             }

@@ -46,6 +46,9 @@ public final class Main {
 
     /** Runs a command line and returns its exit code; tests call this instead of {@link #main}. */
     public static int run(String... args) {
+        if (args.length > 0 && args[0].equals("app")) {
+            return SeuilCommand.appCommandLine().execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         return SeuilCommand.commandLine().execute(args);
     }
 }

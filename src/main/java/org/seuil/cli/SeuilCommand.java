@@ -27,6 +27,17 @@ public final class SeuilCommand implements Runnable {
     }
 
     /**
+     * {@code seuil app ...} alone, with the same error handling: the app's start need not build
+     * (and load the classes of) every other command's options first.
+     */
+    static CommandLine appCommandLine() {
+        CommandLine cl = new CommandLine(new AppCommand());
+        cl.setCommandName("seuil app");
+        cl.setExecutionExceptionHandler(SeuilCommand::oneLineError);
+        return cl;
+    }
+
+    /**
      * {@code seuil unknowncommand} (or a file that does not exist) fails with one line naming it;
      * other mistakes get picocli's message and usage as before.
      */

@@ -113,7 +113,12 @@ public final class AuditView {
         placesTab.setClosable(false);
         auditTab = new Tab();
         auditTab.textProperty().bind(messages.bind("audit.tab.audit"));
-        auditTab.setContent(pane());
+        // Built when the tab is first shown: the window's first frame does not wait for it.
+        auditTab.selectedProperty().addListener((o, was, is) -> {
+            if (is && auditTab.getContent() == null) {
+                auditTab.setContent(pane());
+            }
+        });
         auditTab.setClosable(false);
         auditTab.setId("audit-tab");
         tabs = new TabPane(placesTab, auditTab);
@@ -202,6 +207,9 @@ public final class AuditView {
                 campaigns.getSelectionModel().select(now);
             }
         });
+        if (vm.currentProperty().get() != null) {
+            campaigns.getSelectionModel().select(vm.currentProperty().get()); // opened before the pane was first shown
+        }
         Button fromFile = button("audit.newFromFile", "audit-new-file", () -> create(null));
         Button draw = button("audit.draw", "audit-draw", this::draw);
         HBox createRow = new HBox(6, fromFile, draw);
@@ -282,6 +290,7 @@ public final class AuditView {
         };
         vm.venues().addListener((javafx.collections.ListChangeListener<CampaignVenue>) ch -> fillWhose.run());
         vm.whoseProperty().addListener((o, old, now) -> fillWhose.run());
+        fillWhose.run();
         whose.valueProperty().addListener((o, old, now) -> {
             if (now != null && !now.equals(vm.whoseProperty().get())) {
                 vm.whoseProperty().set(now);

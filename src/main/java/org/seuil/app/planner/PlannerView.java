@@ -65,7 +65,8 @@ public final class PlannerView {
     private final PlannerViewModel viewModel;
     private final PlannerLayer layer;
     private final ToggleButton toggle = new ToggleButton();
-    private final ScrollPane panel;
+    /** Built when the planner is first opened: the window's first frame does not wait for it. */
+    private ScrollPane panel;
     private final VBox legend;
 
     public PlannerView(AppContext context, Stage stage, MapView mapView) {
@@ -88,7 +89,6 @@ public final class PlannerView {
             }
             viewModel.activeProperty().set(is);
         });
-        this.panel = buildPanel();
         this.legend = buildLegend();
         installDrawing();
     }
@@ -106,6 +106,9 @@ public final class PlannerView {
     }
 
     public Node panel() {
+        if (panel == null) {
+            panel = buildPanel();
+        }
         return panel;
     }
 
