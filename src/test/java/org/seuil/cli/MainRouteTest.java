@@ -54,6 +54,27 @@ class MainRouteTest {
     }
 
     @Test
+    void seuilAppParsedAloneHelpsAndFailsAsUnderTheWholeCommandLine() {
+        // Main parses `seuil app` without building every other command (start-up time); what a
+        // person sees must be what the whole command line shows.
+        StringWriter treeHelp = new StringWriter();
+        CommandLine tree = SeuilCommand.commandLine();
+        tree.setOut(new PrintWriter(treeHelp, true));
+        assertEquals(0, tree.execute("app", "--help"));
+        StringWriter aloneHelp = new StringWriter();
+        CommandLine alone = SeuilCommand.appCommandLine();
+        alone.setOut(new PrintWriter(aloneHelp, true));
+        assertEquals(0, alone.execute("--help"));
+        assertTrue(treeHelp.toString().startsWith("Usage: seuil app "), treeHelp.toString());
+        assertEquals(treeHelp.toString(), aloneHelp.toString());
+
+        String missing = dir.resolve("gone.geojson").toString();
+        alone.setErr(new PrintWriter(err, true));
+        assertEquals(2, alone.execute(missing));
+        assertEquals("seuil: " + missing + ": no such file", err.toString().strip());
+    }
+
+    @Test
     void anUnknownCommandFailsWithOneLine() {
         int code = commandLine().execute(Main.route("unknowncommand"));
         assertEquals(2, code);
