@@ -1,7 +1,6 @@
 package org.seuil.server.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -55,7 +54,6 @@ import org.seuil.sync.protocol.WireLimits;
 abstract class JdbcServerStore implements ServerStore {
     private static final Pattern USER_NAME = Pattern.compile("[\\p{L}\\p{N}._@ -]{1,100}");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper MAPPER = new ObjectMapper(Json.FACTORY);
     /** Stored answers are our own output; read them back without the request limits. */
     private static final WireCodec STORED = new WireCodec(new WireLimits(Long.MAX_VALUE, Integer.MAX_VALUE, Json.MAX_STRING_LENGTH));
 
@@ -325,6 +323,7 @@ abstract class JdbcServerStore implements ServerStore {
         if (writes.reports.isEmpty()) {
             return;
         }
+        String receivedAt = now.toString();
         PreparedStatement places = prepare(c, "INSERT INTO places (id, lon, lat, name, category, address, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (id) DO UPDATE SET lon = excluded.lon, lat = excluded.lat, name = excluded.name, "
                 + "category = excluded.category, address = excluded.address, updated_at = excluded.updated_at");
@@ -336,7 +335,7 @@ abstract class JdbcServerStore implements ServerStore {
                 places.setString(4, p.name());
                 places.setString(5, p.category());
                 places.setString(6, p.address());
-                places.setString(7, now.toString());
+                places.setString(7, receivedAt);
                 places.addBatch();
             }
             places.executeBatch();
@@ -371,7 +370,7 @@ abstract class JdbcServerStore implements ServerStore {
                     insert.setInt(5, r.deleted() ? 1 : 0);
                     insert.setString(6, reportJson(r));
                     insert.setLong(7, first + i);
-                    insert.setString(8, now.toString());
+                    insert.setString(8, receivedAt);
                     insert.addBatch();
                     anyInsert = true;
                 } else {
@@ -380,7 +379,7 @@ abstract class JdbcServerStore implements ServerStore {
                     update.setInt(3, r.deleted() ? 1 : 0);
                     update.setString(4, reportJson(r));
                     update.setLong(5, first + i);
-                    update.setString(6, now.toString());
+                    update.setString(6, receivedAt);
                     update.setString(7, r.id().value());
                     update.addBatch();
                     anyUpdate = true;
@@ -793,9 +792,9 @@ abstract class JdbcServerStore implements ServerStore {
 
     private static Report parseReport(String json) {
         try {
-            return ReportJson.read(MAPPER.readTree(json), "");
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored report is not valid JSON", e);
+            return ReportJson.parse(json, "");
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("a stored report is not valid JSON", e.getCause());
         }
     }
 
