@@ -37,6 +37,12 @@ public final class SqliteServerStore extends JdbcServerStore {
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = ON");
                 s.execute("PRAGMA busy_timeout = 10000");
+                // Reports, places and their indexes are keyed by random UUIDs, so each batch of 1,000
+                // touches pages all over them: with SQLite's default 2 MB cache most were read again
+                // (the writers' lock held meanwhile), and a checkpoint every 4 MB of WAL wrote the
+                // same pages again and again. 64 MB of cache; a checkpoint every 64 MB of WAL.
+                s.execute("PRAGMA cache_size = -65536");
+                s.execute("PRAGMA wal_autocheckpoint = 16384");
             }
             Migrations.apply(c, "BLOB", null);
             c.setAutoCommit(false);

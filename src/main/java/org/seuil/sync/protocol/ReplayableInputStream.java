@@ -1,11 +1,13 @@
 package org.seuil.sync.protocol;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Keeps a copy of what was read, so that a body read by the fast reader can be read again from
@@ -14,7 +16,8 @@ import java.io.SequenceInputStream;
  * larger than what the first reader took, which the wire's byte limit bounds.
  */
 final class ReplayableInputStream extends FilterInputStream {
-    private final ByteArrayOutputStream copy = new ByteArrayOutputStream(8192);
+    /** What was read, in the pieces it came in: a growing array would be copied again at each doubling. */
+    private final List<byte[]> copy = new ArrayList<>();
 
     ReplayableInputStream(InputStream source) {
         super(source);
@@ -24,7 +27,7 @@ final class ReplayableInputStream extends FilterInputStream {
     public int read() throws IOException {
         int b = super.read();
         if (b >= 0) {
-            copy.write(b);
+            copy.add(new byte[] {(byte) b});
         }
         return b;
     }
@@ -33,7 +36,7 @@ final class ReplayableInputStream extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = super.read(b, off, len);
         if (n > 0) {
-            copy.write(b, off, n);
+            copy.add(java.util.Arrays.copyOfRange(b, off, off + n));
         }
         return n;
     }
@@ -57,6 +60,11 @@ final class ReplayableInputStream extends FilterInputStream {
 
     /** The whole body again: what was read so far, then the rest of the source. */
     InputStream replay() {
-        return new SequenceInputStream(new ByteArrayInputStream(copy.toByteArray()), in);
+        List<InputStream> parts = new ArrayList<>(copy.size() + 1);
+        for (byte[] piece : copy) {
+            parts.add(new ByteArrayInputStream(piece));
+        }
+        parts.add(in);
+        return new SequenceInputStream(Collections.enumeration(parts));
     }
 }
