@@ -457,7 +457,7 @@ abstract class JdbcServerStore implements ServerStore {
         StoredChanges stored = storedChanges(since, bbox, limit);
         List<ReportFeature> features = new ArrayList<>(stored.features().size());
         for (StoredFeature f : stored.features()) {
-            features.add(new ReportFeature(f.place(), parseReport(f.reportJson())));
+            features.add(new ReportFeature(f.place(), parseReport(f.reportText())));
         }
         return new ChangePage(features, stored.nextCursor(), stored.more());
     }
@@ -512,12 +512,13 @@ abstract class JdbcServerStore implements ServerStore {
                         while (rs.next()) {
                             rows++;
                             scanned = rs.getLong(7);
-                            String body = rs.getString(8);
+                            byte[] body = storedText(rs, 8);
                             if (body == null) {
                                 continue; // outside the box
                             }
                             if (rs.getString(9) != null) {
-                                body = reportJson(hiddenForm(parseReport(body)));
+                                body = reportJson(hiddenForm(parseReport(new String(body, StandardCharsets.UTF_8))))
+                                        .getBytes(StandardCharsets.UTF_8);
                             }
                             features.add(new StoredFeature(place(rs, 1), rs.getString(10), body));
                             if (features.size() == limit) {
@@ -861,6 +862,15 @@ abstract class JdbcServerStore implements ServerStore {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * A text column in UTF-8, null for SQL NULL. The change feed copies report bodies into pages
+     * as bytes; a store whose driver hands out a text's bytes as they are skips decoding them.
+     */
+    protected byte[] storedText(ResultSet rs, int column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

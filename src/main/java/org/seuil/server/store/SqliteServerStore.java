@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.sql.SQLException;
@@ -80,6 +81,12 @@ public final class SqliteServerStore extends JdbcServerStore {
             statements.put(sql, s);
         }
         return s;
+    }
+
+    /** SQLite keeps text in UTF-8 and hands out its bytes as they are (a string would be decoded, then encoded again). */
+    @Override
+    protected byte[] storedText(ResultSet rs, int column) throws SQLException {
+        return rs.getBytes(column);
     }
 
     @Override

@@ -133,7 +133,7 @@ public final class WireCodec {
     /** Writes a feature whose report JSON is trusted text from the server's own store. */
     private static void writeStoredFeature(JsonGenerator out, StoredFeature f) throws IOException {
         writeFeatureStart(out, f.place(), f.reportId());
-        out.writeRawValue(f.reportJson());
+        out.writeRawValue(new RawUtf8(f.reportJson()));
         out.writeEndObject();
         out.writeEndObject();
     }
