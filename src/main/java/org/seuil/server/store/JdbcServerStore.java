@@ -1,7 +1,6 @@
 package org.seuil.server.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -238,7 +237,7 @@ abstract class JdbcServerStore implements ServerStore {
                         throw new BatchRefusedException(422, "idempotency-key-reused", "Idempotency-Key already used",
                                 "this key was sent before with a different body; a new batch needs a new key", List.of());
                     }
-                    BatchResult result = STORED.readResult(new ByteArrayInputStream(rs.getString(2).getBytes(StandardCharsets.UTF_8)));
+                    BatchResult result = STORED.readResult(rs.getString(2).getBytes(StandardCharsets.UTF_8));
                     return Optional.of(new ApplyResult(result, true));
                 }
             }

@@ -65,7 +65,7 @@ public final class SyncApi {
                 .header(Protocol.IDEMPOTENCY_KEY, idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return ANSWERS.readResult(new ByteArrayInputStream(call(request, 200).body()));
+        return ANSWERS.readResult(call(request, 200).body());
     }
 
     public ChangePage changes(long since, BoundingBox bbox, int limit) throws SyncException {

@@ -408,6 +408,90 @@ public final class WireCodec {
         });
     }
 
+    /**
+     * Reads a batch answer: without a tree when it is in the form {@link #writeResult} gives (with
+     * plain server copies), else, as for batches, through the tree reader from its start.
+     */
+    public BatchResult readResult(byte[] body) {
+        try {
+            return parse(new ByteArrayInputStream(body), WireCodec.this::plainResult);
+        } catch (RuntimeException notPlain) {
+            return readResult(new ByteArrayInputStream(body));
+        }
+    }
+
+    private BatchResult plainResult(JsonParser p) throws IOException {
+        plain(p.nextToken() == JsonToken.START_OBJECT);
+        String batch = null;
+        List<Outcome> outcomes = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "protocol" -> p.skipChildren();
+                case "batch" -> {
+                    plain(batch == null && t == JsonToken.VALUE_STRING);
+                    batch = p.getText();
+                }
+                case "results" -> {
+                    plain(outcomes == null && t == JsonToken.START_ARRAY);
+                    outcomes = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        outcomes.add(plainOutcome(p, outcomes.size()));
+                    }
+                }
+                default -> throw ReportJson.NotPlain.INSTANCE;
+            }
+        }
+        plain(batch != null && outcomes != null);
+        return new BatchResult(batch, outcomes);
+    }
+
+    /** One outcome as {@link #writeResult} writes it; anything else throws and the answer is read with the tree. */
+    private Outcome plainOutcome(JsonParser p, int i) throws IOException {
+        plain(p.currentToken() == JsonToken.START_OBJECT);
+        Integer index = null;
+        String id = null;
+        String status = null;
+        Integer revision = null;
+        ReportFeature copy = null;
+        String reason = null;
+        List<String> missing = new ArrayList<>();
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            int bit;
+            switch (name) {
+                case "index" -> { bit = 1; index = plainInt(p, t); }
+                case "id" -> { bit = 1 << 1; plain(t == JsonToken.VALUE_STRING); id = p.getText(); }
+                case "status" -> { bit = 1 << 2; plain(t == JsonToken.VALUE_STRING); status = p.getText(); }
+                case "revision" -> { bit = 1 << 3; revision = plainInt(p, t); }
+                case "server_copy" -> { bit = 1 << 4; copy = readPlainFeature(p, i); }
+                case "reason" -> { bit = 1 << 5; plain(t == JsonToken.VALUE_STRING); reason = p.getText(); }
+                case "missing_photos" -> {
+                    bit = 1 << 6;
+                    plain(t == JsonToken.START_ARRAY);
+                    JsonToken v;
+                    while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
+                        plain(v == JsonToken.VALUE_STRING);
+                        missing.add(p.getText());
+                    }
+                }
+                default -> throw ReportJson.NotPlain.INSTANCE;
+            }
+            plain((seen & bit) == 0);
+            seen |= bit;
+        }
+        plain(index != null && id != null && status != null);
+        return new Outcome(index, new ReportId(id), OutcomeStatus.fromWire(status), revision, copy, reason, missing);
+    }
+
+    private static Integer plainInt(JsonParser p, JsonToken t) throws IOException {
+        plain(t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT);
+        return p.getIntValue();
+    }
+
     public BatchResult readResult(InputStream body) {
         return parse(body, parser -> {
             JsonNode root = mapper.readTree(parser);
