@@ -94,7 +94,7 @@ public final class ReportJson {
                     return report;
                 }
             }
-        } catch (NotPlain | IOException e) {
+        } catch (RuntimeException | IOException e) {
             // read again below, where the fault gets its message
         }
         try {
