@@ -1,7 +1,5 @@
 package org.seuil.domain;
 
-import java.util.regex.Pattern;
-
 /**
  * A venue on the map. Its accessibility is not stored here: it is derived from its reports
  * (see {@link PlaceAccessibility}), so two people surveying the same place never overwrite each other.
@@ -9,8 +7,6 @@ import java.util.regex.Pattern;
  * @param category an OSM {@code key=value} such as {@code amenity=cafe}, or null when unknown
  */
 public record Place(PlaceId id, GeoPoint location, String name, String category, String address) {
-    private static final Pattern CATEGORY = Pattern.compile("[a-z_:]{1,40}=[^=\\s]{1,100}");
-
     public Place {
         if (id == null) {
             throw new InvalidValueException("id", "is required");
@@ -20,7 +16,7 @@ public record Place(PlaceId id, GeoPoint location, String name, String category,
         }
         name = Checks.optionalText("name", name, Checks.MAX_NAME);
         category = Checks.optionalText("category", category, 200);
-        if (category != null && !CATEGORY.matcher(category).matches()) {
+        if (category != null && !TextShapes.isCategory(category)) {
             throw new InvalidValueException("category", "'" + PlaceId.abbreviate(category) + "' is not an OSM key=value such as amenity=cafe");
         }
         address = Checks.optionalText("address", address, Checks.MAX_NAME);

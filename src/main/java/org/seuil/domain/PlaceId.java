@@ -1,18 +1,14 @@
 package org.seuil.domain;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A stable place identifier: a UUID for places people create, {@code osm:node/123} (or way,
  * relation) for places imported from OpenStreetMap so that re-imports find them again.
  */
 public record PlaceId(String value) {
-    private static final Pattern OSM = Pattern.compile("osm:(node|way|relation)/[1-9][0-9]{0,18}");
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     public PlaceId {
-        if (value == null || !(OSM.matcher(value).matches() || UUID_TEXT.matcher(value).matches())) {
+        if (value == null || !(TextShapes.isLowerCaseUuid(value) || TextShapes.isOsmId(value))) {
             throw new InvalidValueException("id", "'" + abbreviate(value) + "' is neither a lower-case UUID nor osm:node|way|relation/<id>");
         }
     }

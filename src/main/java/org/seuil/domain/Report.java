@@ -23,7 +23,6 @@ public record Report(ReportId id, PlaceId placeId, String author, Instant survey
     private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern AUTHOR = Pattern.compile("[\\p{L}\\p{N}._@ -]{1,100}");
 
     public Report {
         if (id == null) {
@@ -32,7 +31,7 @@ public record Report(ReportId id, PlaceId placeId, String author, Instant survey
         if (placeId == null) {
             throw new InvalidValueException("placeId", "is required");
         }
-        if (author == null || !AUTHOR.matcher(author).matches()) {
+        if (author == null || !TextShapes.isAuthor(author)) {
             throw new InvalidValueException("author", "'" + PlaceId.abbreviate(author) + "' must be 1-100 letters, digits, spaces or . _ @ -");
         }
         if (surveyedAt == null) {

@@ -1,17 +1,14 @@
 package org.seuil.domain;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A report identifier: a UUID for reports people make; {@code osm:node/123} for the one report
  * that carries an OSM element's own tags, so that a re-import replaces it instead of adding one.
  */
 public record ReportId(String value) {
-    private static final Pattern ALLOWED = Pattern.compile("[0-9a-z][0-9a-z:/._-]{0,99}");
-
     public ReportId {
-        if (value == null || !ALLOWED.matcher(value).matches()) {
+        if (value == null || !TextShapes.isReportId(value)) {
             throw new InvalidValueException("reportId", "'" + PlaceId.abbreviate(value) + "' must be 1-100 characters of a-z, 0-9, ':', '/', '.', '_', '-'");
         }
     }

@@ -2,6 +2,7 @@ package org.seuil.formats.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 
 /**
  * The one JSON factory of Seuil. Its read limits are what keep a hostile or broken file from
@@ -18,6 +19,9 @@ public final class Json {
                     .maxStringLength(MAX_STRING_LENGTH)
                     .maxNumberLength(100)
                     .build())
+            // Same doubles as Double.parseDouble, several times faster: coordinates and measures
+            // were a fifth of reading a pushed batch.
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
     private Json() {

@@ -1,8 +1,12 @@
 package org.seuil.formats.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,7 +52,56 @@ public final class ReportJson {
     private static final Set<String> QUANTITY_FIELDS = Set.of("value", "unit", "measured");
     private static final Set<String> EXPERIENCE_FIELDS = Set.of("kind", "text", "needs", "language");
 
+    private static final ObjectMapper TREES = new ObjectMapper(Json.FACTORY);
+
     private ReportJson() {
+    }
+
+    /**
+     * Thrown by {@link #readPlain} when the report strays from what it reads without a tree: the
+     * caller then reads the same text with {@link #read(JsonNode, String)}, which accepts or
+     * refuses it with the message naming the field. One shared instance, without a stack trace:
+     * it is a signal, not an error.
+     */
+    public static final class NotPlain extends RuntimeException {
+        public static final NotPlain INSTANCE = new NotPlain();
+
+        private NotPlain() {
+            super("not in the plain form of a report; read it with ReportJson.read(JsonNode, String)", null, false, false);
+        }
+    }
+
+    /**
+     * Reads the report object at the parser's current token ({@code START_OBJECT}) without building a
+     * tree, leaving the parser on its {@code END_OBJECT}. It gives the same record as
+     * {@link #read(JsonNode, String)} for every report that method accepts in the form {@link #write}
+     * produces (fields in any order); for anything else (an unknown or repeated field, another
+     * type, an invalid value, another time format) it throws {@link NotPlain} and the caller re-reads.
+     */
+    public static Report readPlain(JsonParser parser) throws IOException {
+        return PlainReportReader.read(parser);
+    }
+
+    /**
+     * Reads a report from its JSON text: without a tree when the text is plain (as stored), else
+     * through {@link #read(JsonNode, String)}, so errors name the field exactly as that method does.
+     */
+    public static Report parse(String json, String path) {
+        try (JsonParser parser = Json.FACTORY.createParser(json)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                Report report = readPlain(parser);
+                if (parser.nextToken() == null) {
+                    return report;
+                }
+            }
+        } catch (RuntimeException | IOException e) {
+            // read again below, where the fault gets its message
+        }
+        try {
+            return read(TREES.readTree(json), path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static void write(JsonGenerator out, Report r) throws IOException {
@@ -56,7 +109,7 @@ public final class ReportJson {
         out.writeStringField("id", r.id().value());
         out.writeStringField("placeId", r.placeId().value());
         out.writeStringField("author", r.author());
-        out.writeStringField("surveyedAt", r.surveyedAt().toString());
+        out.writeStringField("surveyedAt", instantText(r.surveyedAt()));
         out.writeNumberField("revision", r.revision());
         if (r.deleted()) {
             out.writeBooleanField("deleted", true);
@@ -243,6 +296,36 @@ public final class ReportJson {
             return null;
         }
         return java.time.LocalDateTime.of(year, month, day, hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    /**
+     * {@link Instant#toString()}, without its general formatter for the usual whole-second times of
+     * years 1000-9999 (formatting was a tenth of the server's time storing a pushed batch).
+     */
+    public static String instantText(Instant t) {
+        long seconds = t.getEpochSecond();
+        if (t.getNano() != 0 || seconds < YEAR_1000 || seconds >= YEAR_10000) {
+            return t.toString();
+        }
+        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(seconds, 0, java.time.ZoneOffset.UTC);
+        char[] c = "0000-00-00T00:00:00Z".toCharArray();
+        put(c, 0, 4, d.getYear());
+        put(c, 5, 2, d.getMonthValue());
+        put(c, 8, 2, d.getDayOfMonth());
+        put(c, 11, 2, d.getHour());
+        put(c, 14, 2, d.getMinute());
+        put(c, 17, 2, d.getSecond());
+        return new String(c);
+    }
+
+    private static final long YEAR_1000 = java.time.LocalDate.of(1000, 1, 1).toEpochDay() * 86_400;
+    private static final long YEAR_10000 = java.time.LocalDate.of(10_000, 1, 1).toEpochDay() * 86_400;
+
+    private static void put(char[] c, int from, int count, int value) {
+        for (int i = from + count - 1; i >= from; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** The number written with {@code count} ASCII digits at {@code from}, or -1. */

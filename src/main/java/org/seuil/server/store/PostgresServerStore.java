@@ -3,6 +3,7 @@ package org.seuil.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -97,6 +98,15 @@ public final class PostgresServerStore extends JdbcServerStore {
      * PostgreSQL chose to hash all the places (50,000 of them: 190 ms) for every slice of 1,000 reports.
      * (SQLite would materialize the inner query and sort it again: it keeps the plain join.)
      */
+    /**
+     * pgjdbc hands out a text column's bytes as they came from the server, in the connection's
+     * encoding, which pgjdbc always sets to UTF-8: no string decoded and encoded again.
+     */
+    @Override
+    protected byte[] storedText(ResultSet rs, int column) throws SQLException {
+        return rs.getBytes(column);
+    }
+
     @Override
     protected String sliceOfReports() {
         return "(SELECT seq, id, place_id, body, hidden_by FROM reports WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?) r "

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.sql.SQLException;
@@ -37,6 +38,12 @@ public final class SqliteServerStore extends JdbcServerStore {
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = ON");
                 s.execute("PRAGMA busy_timeout = 10000");
+                // Reports, places and their indexes are keyed by random UUIDs, so each batch of 1,000
+                // touches pages all over them: with SQLite's default 2 MB cache most were read again
+                // (the writers' lock held meanwhile), and a checkpoint every 4 MB of WAL wrote the
+                // same pages again and again. 64 MB of cache; a checkpoint every 64 MB of WAL.
+                s.execute("PRAGMA cache_size = -65536");
+                s.execute("PRAGMA wal_autocheckpoint = 16384");
             }
             Migrations.apply(c, "BLOB", null);
             c.setAutoCommit(false);
@@ -74,6 +81,12 @@ public final class SqliteServerStore extends JdbcServerStore {
             statements.put(sql, s);
         }
         return s;
+    }
+
+    /** SQLite keeps text in UTF-8 and hands out its bytes as they are (a string would be decoded, then encoded again). */
+    @Override
+    protected byte[] storedText(ResultSet rs, int column) throws SQLException {
+        return rs.getBytes(column);
     }
 
     @Override

@@ -65,13 +65,13 @@ public final class SyncApi {
                 .header(Protocol.IDEMPOTENCY_KEY, idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return ANSWERS.readResult(new ByteArrayInputStream(call(request, 200).body()));
+        return ANSWERS.readResult(call(request, 200).body());
     }
 
     public ChangePage changes(long since, BoundingBox bbox, int limit) throws SyncException {
         String query = "?since=" + since + "&limit=" + limit
                 + (bbox == null ? "" : "&bbox=" + URLEncoder.encode(bbox.toString(), StandardCharsets.UTF_8));
-        return ANSWERS.readChanges(new ByteArrayInputStream(call(request("/changes" + query).GET().build(), 200).body()));
+        return ANSWERS.readChanges(call(request("/changes" + query).GET().build(), 200).body());
     }
 
     /** Uploads a photo; true when the server did not have it yet. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -44,42 +45,67 @@ public final class WireCodec {
 
     // ---------------------------------------------------------------- batches
 
-    /** Reads a pushed FeatureCollection, refusing it at the first broken limit or invalid feature. */
+    /** Reads one feature at the parser's current token; {@code index} is its place in the collection. */
+    private interface FeatureReader {
+        ReportFeature read(JsonParser parser, int index) throws IOException;
+    }
+
+    /**
+     * Reads a pushed FeatureCollection, refusing it at the first broken limit or invalid feature.
+     * Features are read without a tree ({@link #readPlainFeature}); a body that is not plain, or
+     * that breaks any rule, is read again from its start by the tree reader, so the answer to a
+     * faulty body (400 naming the feature and field, 413) is exactly the tree reader's.
+     */
     public List<ReportFeature> readBatch(InputStream body) {
-        return parse(body, parser -> {
-            List<ReportFeature> features = new ArrayList<>();
-            expect(parser, JsonToken.START_OBJECT, "a FeatureCollection object");
-            boolean typeSeen = false;
-            boolean featuresSeen = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (field.equals("type")) {
-                    if (value != JsonToken.VALUE_STRING || !"FeatureCollection".equals(parser.getText())) {
-                        throw Problem.badRequest("type must be \"FeatureCollection\"", -1, "type");
-                    }
-                    typeSeen = true;
-                } else if (field.equals("features")) {
-                    if (value != JsonToken.START_ARRAY) {
-                        throw Problem.badRequest("features must be an array", -1, "features");
-                    }
-                    featuresSeen = true;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        if (features.size() == limits.maxFeatures()) {
-                            throw Problem.tooLarge("a batch holds at most " + limits.maxFeatures() + " features");
-                        }
-                        JsonNode node = mapper.readTree(parser);
-                        features.add(readFeature(node, features.size()));
-                    }
-                } else {
-                    parser.skipChildren(); // foreign members are allowed by RFC 7946
+        ReplayableInputStream in = new ReplayableInputStream(body);
+        try {
+            return parse(in, parser -> batch(parser, this::readPlainFeature));
+        } catch (RuntimeException notPlain) {
+            return parse(in.replay(), parser -> batch(parser, this::readTreeFeature));
+        }
+    }
+
+    /** {@link #readBatch(InputStream)} of a body already in memory. */
+    public List<ReportFeature> readBatch(byte[] body) {
+        try {
+            return parse(new ByteArrayInputStream(body), parser -> batch(parser, this::readPlainFeature));
+        } catch (RuntimeException notPlain) {
+            return parse(new ByteArrayInputStream(body), parser -> batch(parser, this::readTreeFeature));
+        }
+    }
+
+    private List<ReportFeature> batch(JsonParser parser, FeatureReader reader) throws IOException {
+        List<ReportFeature> features = new ArrayList<>();
+        expect(parser, JsonToken.START_OBJECT, "a FeatureCollection object");
+        boolean typeSeen = false;
+        boolean featuresSeen = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("type")) {
+                if (value != JsonToken.VALUE_STRING || !"FeatureCollection".equals(parser.getText())) {
+                    throw Problem.badRequest("type must be \"FeatureCollection\"", -1, "type");
                 }
+                typeSeen = true;
+            } else if (field.equals("features")) {
+                if (value != JsonToken.START_ARRAY) {
+                    throw Problem.badRequest("features must be an array", -1, "features");
+                }
+                featuresSeen = true;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (features.size() == limits.maxFeatures()) {
+                        throw Problem.tooLarge("a batch holds at most " + limits.maxFeatures() + " features");
+                    }
+                    features.add(reader.read(parser, features.size()));
+                }
+            } else {
+                parser.skipChildren(); // foreign members are allowed by RFC 7946
             }
-            if (!typeSeen || !featuresSeen) {
-                throw Problem.badRequest("a FeatureCollection needs \"type\" and \"features\"", -1, typeSeen ? "features" : "type");
-            }
-            return features;
-        });
+        }
+        if (!typeSeen || !featuresSeen) {
+            throw Problem.badRequest("a FeatureCollection needs \"type\" and \"features\"", -1, typeSeen ? "features" : "type");
+        }
+        return features;
     }
 
     public byte[] writeBatch(List<ReportFeature> features) {
@@ -107,7 +133,7 @@ public final class WireCodec {
     /** Writes a feature whose report JSON is trusted text from the server's own store. */
     private static void writeStoredFeature(JsonGenerator out, StoredFeature f) throws IOException {
         writeFeatureStart(out, f.place(), f.reportId());
-        out.writeRawValue(f.reportJson());
+        out.writeRawValue(new RawUtf8(f.reportJson()));
         out.writeEndObject();
         out.writeEndObject();
     }
@@ -163,6 +189,134 @@ public final class WireCodec {
         } catch (InvalidValueException e) {
             throw Problem.badRequest(e.getMessage(), index, e.field());
         }
+    }
+
+    private ReportFeature readTreeFeature(JsonParser parser, int index) throws IOException {
+        return readFeature(mapper.readTree(parser), index);
+    }
+
+    /**
+     * Reads a feature straight from the tokens into the records, accepting only what
+     * {@link #readFeature(JsonNode, int)} accepts and giving the same records; on anything else it
+     * throws (mostly {@link ReportJson.NotPlain}) and the caller reads the body again with the tree.
+     */
+    ReportFeature readPlainFeature(JsonParser p, int index) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw ReportJson.NotPlain.INSTANCE;
+        }
+        String id = null;
+        GeoPoint point = null;
+        String[] place = null;
+        Report report = null;
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            int bit;
+            switch (name) {
+                case "type" -> {
+                    bit = 1;
+                    plain(t == JsonToken.VALUE_STRING && "Feature".equals(p.getText()));
+                }
+                case "id" -> {
+                    bit = 1 << 1;
+                    plain(t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL);
+                    id = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                }
+                case "geometry" -> {
+                    bit = 1 << 2;
+                    point = plainPoint(p, t);
+                }
+                case "properties" -> {
+                    bit = 1 << 3;
+                    plain(t == JsonToken.START_OBJECT);
+                    int inner = 0;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String property = p.currentName();
+                        JsonToken v = p.nextToken();
+                        if (property.equals("place") && (inner & 1) == 0) {
+                            place = plainPlace(p, v);
+                            inner |= 1;
+                        } else if (property.equals("report") && (inner & 2) == 0) {
+                            plain(v == JsonToken.START_OBJECT);
+                            report = ReportJson.readPlain(p);
+                            inner |= 2;
+                        } else {
+                            throw ReportJson.NotPlain.INSTANCE;
+                        }
+                    }
+                    plain(inner == 3);
+                }
+                default -> {
+                    bit = 0;
+                    p.skipChildren(); // foreign members of a feature are ignored, as by the tree reader
+                }
+            }
+            plain((seen & bit) == 0);
+            seen |= bit;
+        }
+        plain(seen == 0b1101 || seen == 0b1111);
+        plain(id == null || id.equals(report.id().value()));
+        return new ReportFeature(new Place(new PlaceId(place[0]), point, place[1], place[2], place[3]), report);
+    }
+
+    private static void plain(boolean condition) {
+        if (!condition) {
+            throw ReportJson.NotPlain.INSTANCE;
+        }
+    }
+
+    /** A Point geometry's location; other members of the geometry are ignored, as by the tree reader. */
+    private static GeoPoint plainPoint(JsonParser p, JsonToken start) throws IOException {
+        plain(start == JsonToken.START_OBJECT);
+        boolean typeSeen = false;
+        double[] c = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.equals("type")) {
+                plain(!typeSeen && t == JsonToken.VALUE_STRING && "Point".equals(p.getText()));
+                typeSeen = true;
+            } else if (name.equals("coordinates")) {
+                plain(c == null && t == JsonToken.START_ARRAY);
+                c = new double[3];
+                int n = 0;
+                JsonToken v;
+                while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
+                    plain(n < 3 && (v == JsonToken.VALUE_NUMBER_FLOAT
+                            || v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER));
+                    c[n] = p.getDoubleValue();
+                    plain(Double.isFinite(c[n]));
+                    n++;
+                }
+                plain(n >= 2);
+            } else {
+                p.skipChildren();
+            }
+        }
+        plain(typeSeen && c != null);
+        return new GeoPoint(c[1], c[0]);
+    }
+
+    /** The place's id, name, category and address, each a string or null. */
+    private static String[] plainPlace(JsonParser p, JsonToken start) throws IOException {
+        plain(start == JsonToken.START_OBJECT);
+        String[] fields = new String[4];
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            int i = switch (p.currentName()) {
+                case "id" -> 0;
+                case "name" -> 1;
+                case "category" -> 2;
+                case "address" -> 3;
+                default -> throw ReportJson.NotPlain.INSTANCE;
+            };
+            JsonToken t = p.nextToken();
+            plain((seen & (1 << i)) == 0 && (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL));
+            seen |= 1 << i;
+            fields[i] = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        }
+        return fields;
     }
 
     private static GeoPoint point(JsonNode geometry, String at) {
@@ -254,6 +408,90 @@ public final class WireCodec {
         });
     }
 
+    /**
+     * Reads a batch answer: without a tree when it is in the form {@link #writeResult} gives (with
+     * plain server copies), else, as for batches, through the tree reader from its start.
+     */
+    public BatchResult readResult(byte[] body) {
+        try {
+            return parse(new ByteArrayInputStream(body), WireCodec.this::plainResult);
+        } catch (RuntimeException notPlain) {
+            return readResult(new ByteArrayInputStream(body));
+        }
+    }
+
+    private BatchResult plainResult(JsonParser p) throws IOException {
+        plain(p.nextToken() == JsonToken.START_OBJECT);
+        String batch = null;
+        List<Outcome> outcomes = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "protocol" -> p.skipChildren();
+                case "batch" -> {
+                    plain(batch == null && t == JsonToken.VALUE_STRING);
+                    batch = p.getText();
+                }
+                case "results" -> {
+                    plain(outcomes == null && t == JsonToken.START_ARRAY);
+                    outcomes = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        outcomes.add(plainOutcome(p, outcomes.size()));
+                    }
+                }
+                default -> throw ReportJson.NotPlain.INSTANCE;
+            }
+        }
+        plain(batch != null && outcomes != null);
+        return new BatchResult(batch, outcomes);
+    }
+
+    /** One outcome as {@link #writeResult} writes it; anything else throws and the answer is read with the tree. */
+    private Outcome plainOutcome(JsonParser p, int i) throws IOException {
+        plain(p.currentToken() == JsonToken.START_OBJECT);
+        Integer index = null;
+        String id = null;
+        String status = null;
+        Integer revision = null;
+        ReportFeature copy = null;
+        String reason = null;
+        List<String> missing = new ArrayList<>();
+        int seen = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            int bit;
+            switch (name) {
+                case "index" -> { bit = 1; index = plainInt(p, t); }
+                case "id" -> { bit = 1 << 1; plain(t == JsonToken.VALUE_STRING); id = p.getText(); }
+                case "status" -> { bit = 1 << 2; plain(t == JsonToken.VALUE_STRING); status = p.getText(); }
+                case "revision" -> { bit = 1 << 3; revision = plainInt(p, t); }
+                case "server_copy" -> { bit = 1 << 4; copy = readPlainFeature(p, i); }
+                case "reason" -> { bit = 1 << 5; plain(t == JsonToken.VALUE_STRING); reason = p.getText(); }
+                case "missing_photos" -> {
+                    bit = 1 << 6;
+                    plain(t == JsonToken.START_ARRAY);
+                    JsonToken v;
+                    while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
+                        plain(v == JsonToken.VALUE_STRING);
+                        missing.add(p.getText());
+                    }
+                }
+                default -> throw ReportJson.NotPlain.INSTANCE;
+            }
+            plain((seen & bit) == 0);
+            seen |= bit;
+        }
+        plain(index != null && id != null && status != null);
+        return new Outcome(index, new ReportId(id), OutcomeStatus.fromWire(status), revision, copy, reason, missing);
+    }
+
+    private static Integer plainInt(JsonParser p, JsonToken t) throws IOException {
+        plain(t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT);
+        return p.getIntValue();
+    }
+
     public BatchResult readResult(InputStream body) {
         return parse(body, parser -> {
             JsonNode root = mapper.readTree(parser);
@@ -310,31 +548,48 @@ public final class WireCodec {
         });
     }
 
+    /** Reads a change page; features are read as in {@link #readBatch(InputStream)}, with the same fallback. */
     public ChangePage readChanges(InputStream body) {
-        return parse(body, parser -> {
-            expect(parser, JsonToken.START_OBJECT, "a FeatureCollection object");
-            List<ReportFeature> features = new ArrayList<>();
-            long cursor = -1;
-            boolean more = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "features" -> {
-                        while (parser.nextToken() != JsonToken.END_ARRAY) {
-                            features.add(readFeature(mapper.readTree(parser), features.size()));
-                        }
+        ReplayableInputStream in = new ReplayableInputStream(body);
+        try {
+            return parse(in, parser -> changes(parser, this::readPlainFeature));
+        } catch (RuntimeException notPlain) {
+            return parse(in.replay(), parser -> changes(parser, this::readTreeFeature));
+        }
+    }
+
+    /** {@link #readChanges(InputStream)} of a body already in memory. */
+    public ChangePage readChanges(byte[] body) {
+        try {
+            return parse(new ByteArrayInputStream(body), parser -> changes(parser, this::readPlainFeature));
+        } catch (RuntimeException notPlain) {
+            return parse(new ByteArrayInputStream(body), parser -> changes(parser, this::readTreeFeature));
+        }
+    }
+
+    private static ChangePage changes(JsonParser parser, FeatureReader reader) throws IOException {
+        expect(parser, JsonToken.START_OBJECT, "a FeatureCollection object");
+        List<ReportFeature> features = new ArrayList<>();
+        long cursor = -1;
+        boolean more = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "features" -> {
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        features.add(reader.read(parser, features.size()));
                     }
-                    case "next_cursor" -> cursor = cursor(parser.getText());
-                    case "more" -> more = parser.getValueAsBoolean();
-                    default -> parser.skipChildren();
                 }
+                case "next_cursor" -> cursor = cursor(parser.getText());
+                case "more" -> more = parser.getValueAsBoolean();
+                default -> parser.skipChildren();
             }
-            if (cursor < 0) {
-                throw Problem.badRequest("a change page needs next_cursor", -1, "next_cursor");
-            }
-            return new ChangePage(features, cursor, more);
-        });
+        }
+        if (cursor < 0) {
+            throw Problem.badRequest("a change page needs next_cursor", -1, "next_cursor");
+        }
+        return new ChangePage(features, cursor, more);
     }
 
     /** Parses a cursor as the client sent it; a cursor is the decimal text of a server sequence number. */
