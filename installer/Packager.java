@@ -114,6 +114,7 @@ public final class Packager {
         Path classList = null;
         if (os.equals("linux")) {
             classList = recordClassList(runtime, appJar(image));
+            copyStartScript(image);
         }
         System.out.printf("installer: app image %s (%s)%n", image, megabytes(treeSize(image)));
 
@@ -221,6 +222,16 @@ public final class Packager {
                     .orElseThrow(() -> new IllegalStateException("no seuil.jar in the app image " + image))
                     .toAbsolutePath();
         }
+    }
+
+    /**
+     * Puts installer/linux/seuil-start beside the native launcher: the desktop entry and
+     * /usr/bin/seuil run it, as the JDK 17 launcher spends about half a second asking rpm and
+     * dpkg which package owns it at every start (see the script).
+     */
+    private static void copyStartScript(Path image) throws IOException {
+        Path script = Files.copy(Path.of("installer/linux/seuil-start"), image.resolve("bin/seuil-start"));
+        script.toFile().setExecutable(true, false);
     }
 
     /**

@@ -85,7 +85,7 @@ fi
 step ".deb layout: dpkg-deb -x $deb"
 root=$tmp/deb
 dpkg-deb -x "$deb" "$root" || fail "dpkg-deb -x $deb failed"
-for f in opt/seuil/bin/seuil opt/seuil/lib/app/seuil.jar opt/seuil/lib/app/seuil.cfg \
+for f in opt/seuil/bin/seuil opt/seuil/bin/seuil-start opt/seuil/lib/app/seuil.jar opt/seuil/lib/app/seuil.cfg \
          opt/seuil/lib/runtime/lib/modules opt/seuil/lib/runtime/lib/server/libjvm.so \
          opt/seuil/lib/runtime/lib/server/classes.jsa opt/seuil/lib/seuil.png \
          opt/seuil/lib/seuil-seuil.desktop opt/seuil/lib/seuil-seuil-MimeInfo.xml \
@@ -93,7 +93,7 @@ for f in opt/seuil/bin/seuil opt/seuil/lib/app/seuil.jar opt/seuil/lib/app/seuil
   [ -e "$root/$f" ] || fail "$deb has no /$f"
 done
 desktop=$root/opt/seuil/lib/seuil-seuil.desktop
-for line in 'Exec=/opt/seuil/bin/seuil %f' 'Icon=/opt/seuil/lib/seuil.png' 'Name[fr]=Seuil' \
+for line in 'Exec=/opt/seuil/bin/seuil-start %f' 'Icon=/opt/seuil/lib/seuil.png' 'Name[fr]=Seuil' \
             'Categories=Education;Geography;Maps;' 'MimeType=application/geo+json;application/x-mapsforge-map;' \
             'StartupWMClass=org.seuil.app.SeuilApp'; do
   grep -qxF "$line" "$desktop" || fail "the desktop entry lacks '$line'"
@@ -109,7 +109,7 @@ dpkg-deb -f "$deb" Maintainer | grep -q 'seuil@users.noreply.invalid' || fail "t
 grep -q 'application/x-mapsforge-map' "$root/opt/seuil/lib/seuil-seuil-MimeInfo.xml" || fail "no MIME type for .map files"
 grep -q 'application/geo+json' "$root/opt/seuil/lib/seuil-seuil-MimeInfo.xml" || fail "no MIME type for .geojson files"
 dpkg-deb -e "$deb" "$tmp/control"
-grep -q 'ln -sf /opt/seuil/bin/seuil /usr/bin/seuil' "$tmp/control/postinst" || fail "postinst does not link /usr/bin/seuil"
+grep -q 'ln -sf /opt/seuil/bin/seuil-start /usr/bin/seuil' "$tmp/control/postinst" || fail "postinst does not link /usr/bin/seuil"
 grep -q 'rm -f /usr/bin/seuil' "$tmp/control/prerm" || fail "prerm does not remove /usr/bin/seuil"
 grep -q 'set +e' "$tmp/control/postinst" \
   || fail "postinst lets a failing xdg-desktop-menu abort the installation (hosts without /etc/xdg/menus)"
@@ -124,6 +124,9 @@ headless "$root/opt/seuil/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassList
   || { tail -5 "$tmp/dump.log" >&2; fail "the archive cannot be dumped from the packaged class list"; }
 out=$(JAVA_TOOL_OPTIONS=-Xshare:on headless "$root/opt/seuil/bin/seuil" --version 2>&1 | grep -v '^Picked up JAVA_TOOL_OPTIONS') \
   || fail "the unpacked launcher cannot map the archive dumped for it: $out"
+out=$(JAVA_TOOL_OPTIONS=-Xshare:on headless "$root/opt/seuil/bin/seuil-start" --version 2>&1 | grep -v '^Picked up JAVA_TOOL_OPTIONS') \
+  || fail "the start script (desktop entry, /usr/bin/seuil) cannot run Seuil with the archive: $out"
+[ "$out" = "seuil $version" ] || fail "the start script printed '$out'"
 rm -f "$unpacked/seuil.jsa"
 # Without it (postinst could not make it), the launcher starts all the same.
 out=$(headless "$root/opt/seuil/bin/seuil" --version 2>&1) || fail "the unpacked launcher failed: $out"

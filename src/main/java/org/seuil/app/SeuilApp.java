@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -21,11 +23,15 @@ import org.seuil.store.PlaceStore;
 
 /**
  * The desktop app. Not a main class: a main class that extends {@code Application} fails from a
- * plain class path, so {@code seuil app} (org.seuil.cli.AppCommand) opens the store and calls
- * {@link #launch(PlaceStore, PlaceId, Path)}.
+ * plain class path, so {@code seuil app} (org.seuil.cli.AppCommand) calls
+ * {@link #launch(Supplier, PlaceId, Path, Path)} with the way to open its store.
  */
 public final class SeuilApp extends Application {
-    private static PlaceStore opened;
+    private static CompletableFuture<PlaceStore> opening;
+    /** Why the store could not be opened; the window is not shown then. */
+    private static volatile RuntimeException openingFailure;
+    /** The store start() took; one opened but never taken is closed when launch returns. */
+    private static volatile PlaceStore takenStore;
     private static PlaceId initialPlace;
     private static Path dataFolder;
     private static Path initialFile;
@@ -73,31 +79,51 @@ public final class SeuilApp extends Application {
     }
 
     /**
-     * Opens the window on an open store and returns when the window is closed; the store is
-     * closed then. Opening the store first lets the command line report a bad file in one line.
+     * Opens the store on a background thread while JavaFX starts (the two overlap on a second
+     * core instead of adding up before the first frame), opens the window on it and returns when
+     * the window is closed; the store is closed then. A store that cannot be opened shows no
+     * window: its error is thrown from here, so the command line reports it in one line.
      *
      * @param data the user's data folder, where offline packs are installed ({@code seuil maps install})
+     * @param file null, or a file to offer to open once the window is there (an offline pack to
+     *             install, or places to import), as when a file manager starts {@code seuil FILE}
      */
-    public static void launch(PlaceStore store, PlaceId place, Path data) {
-        launch(store, place, data, null);
-    }
-
-    /**
-     * As {@link #launch(PlaceStore, PlaceId, Path)}, then offers to open {@code file} (an offline
-     * pack to install, or places to import), as when a file manager starts {@code seuil FILE}.
-     */
-    public static void launch(PlaceStore store, PlaceId place, Path data, Path file) {
-        opened = Objects.requireNonNull(store, "store");
+    public static void launch(Supplier<PlaceStore> openStore, PlaceId place, Path data, Path file) {
+        Objects.requireNonNull(openStore, "store");
         initialPlace = place;
         dataFolder = Objects.requireNonNull(data, "data folder");
         initialFile = file;
-        Application.launch(SeuilApp.class);
+        opening = CompletableFuture.supplyAsync(() -> {
+            PlaceStore store = openStore.get();
+            StartupTimes.mark("store");
+            return store;
+        });
+        try {
+            Application.launch(SeuilApp.class);
+        } finally {
+            // The toolkit may have failed before start() took the store.
+            opening.thenAccept(store -> {
+                if (store != takenStore) {
+                    store.close();
+                }
+            });
+        }
+        if (openingFailure != null) {
+            throw openingFailure;
+        }
     }
 
     @Override
     public void start(Stage stage) {
         StartupTimes.mark("start");
-        store = opened;
+        try {
+            store = opening.join();
+        } catch (CompletionException e) {
+            openingFailure = e.getCause() instanceof RuntimeException failure ? failure : e;
+            Platform.exit();
+            return;
+        }
+        takenStore = store;
         tasks = new FxTaskExecutor();
         Path settings = store.file().toAbsolutePath().getParent().resolve("settings.properties");
         AppContext context = new AppContext(store, tasks, Locale.getDefault(), settings, dataFolder);

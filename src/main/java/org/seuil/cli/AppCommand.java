@@ -8,7 +8,6 @@ import org.seuil.app.SeuilApp;
 import org.seuil.app.StartupTimes;
 import org.seuil.domain.PlaceId;
 import org.seuil.store.DataFolder;
-import org.seuil.store.PlaceStore;
 import org.seuil.store.sqlite.SqlitePlaceStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,9 +44,7 @@ public final class AppCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         PlaceId initial = place == null ? null : new PlaceId(place);
-        PlaceStore store = SqlitePlaceStore.open(database);
-        StartupTimes.mark("store");
-        SeuilApp.launch(store, initial, data.resolve(), file == null ? null : file.toAbsolutePath());
+        SeuilApp.launch(() -> SqlitePlaceStore.open(database), initial, data.resolve(), file == null ? null : file.toAbsolutePath());
         return 0;
     }
 }
