@@ -31,6 +31,7 @@ import org.seuil.server.store.Role;
 import org.seuil.server.store.ServerStore;
 import org.seuil.server.store.SqliteServerStore;
 import org.seuil.sync.client.HttpTransport;
+import org.seuil.sync.client.ChangeFeed;
 import org.seuil.sync.client.SyncApi;
 import org.seuil.sync.client.SyncException;
 import org.seuil.sync.protocol.ChangePage;
@@ -115,17 +116,20 @@ public final class SyncBenchCommand implements Callable<Integer> {
         System.out.printf("push: %,d reports in %.2f s = %,.0f reports/s%s%n", reports, s, reports / s, cpuNote(reports, cpu));
     }
 
-    private static void pullAll(SyncApi api) throws SyncException {
+    /** Reads the feed as the sync client does: through {@link ChangeFeed}, a page ahead. */
+    private static void pullAll(SyncApi api) throws SyncException, InterruptedException {
         long cpu = ProcessCpu.nanos();
         long start = System.nanoTime();
         long cursor = 0;
         long pulled = 0;
         ChangePage page;
-        do {
-            page = api.changes(cursor, null, 5000);
-            pulled += page.features().size();
-            cursor = page.nextCursor();
-        } while (page.more());
+        try (ChangeFeed feed = new ChangeFeed(api, null, 5000)) {
+            do {
+                page = feed.page(cursor);
+                pulled += page.features().size();
+                cursor = page.nextCursor();
+            } while (page.more());
+        }
         double s = (System.nanoTime() - start) / 1e9;
         System.out.printf("pull: %,d reports in %.2f s = %,.0f reports/s (pages of 5,000)%s%n", pulled, s, pulled / s, cpuNote(pulled, cpu));
     }

@@ -163,6 +163,9 @@ public final class SeuilServer implements AutoCloseable {
         long since = WireCodec.cursor(ctx.queryParam("since"));
         int limit = intParam(ctx, "limit", DEFAULT_PAGE, config.maxPageSize());
         StoredChanges page = store.storedChanges(since, bbox(ctx), limit);
+        if (page.more()) {
+            ctx.header(Protocol.NEXT_CURSOR, Long.toString(page.nextCursor()));
+        }
         ctx.status(200).contentType(Protocol.GEOJSON).result(codec.writeStoredChanges(page.features(), page.nextCursor(), page.more()));
     }
 

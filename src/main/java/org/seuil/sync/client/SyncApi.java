@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import org.seuil.audit.CampaignId;
 import org.seuil.domain.BoundingBox;
 import org.seuil.audit.SharedCampaign;
@@ -69,9 +70,32 @@ public final class SyncApi {
     }
 
     public ChangePage changes(long since, BoundingBox bbox, int limit) throws SyncException {
+        return fetchChanges(since, bbox, limit).read();
+    }
+
+    /**
+     * A change page as it came, not read yet, with the next page's cursor when the server named
+     * it in the {@value Protocol#NEXT_CURSOR} header (so the next page can be asked for while
+     * this one is read: {@link ChangeFeed}).
+     */
+    public record FetchedPage(byte[] body, OptionalLong nextCursor) {
+        public ChangePage read() {
+            return ANSWERS.readChanges(body);
+        }
+    }
+
+    public FetchedPage fetchChanges(long since, BoundingBox bbox, int limit) throws SyncException {
         String query = "?since=" + since + "&limit=" + limit
                 + (bbox == null ? "" : "&bbox=" + URLEncoder.encode(bbox.toString(), StandardCharsets.UTF_8));
-        return ANSWERS.readChanges(call(request("/changes" + query).GET().build(), 200).body());
+        HttpResponse<byte[]> response = call(request("/changes" + query).GET().build(), 200);
+        OptionalLong next = OptionalLong.empty();
+        try {
+            next = response.headers().firstValue(Protocol.NEXT_CURSOR).map(v -> OptionalLong.of(Long.parseLong(v.strip())))
+                    .orElse(OptionalLong.empty());
+        } catch (NumberFormatException e) {
+            // a header that is not a number is only a lost hint: the body still names the cursor
+        }
+        return new FetchedPage(response.body(), next);
     }
 
     /** Uploads a photo; true when the server did not have it yet. */

@@ -251,18 +251,19 @@ public final class SyncClient {
 
     private SyncSummary pull(SyncSummary summary) throws SyncException, InterruptedException {
         long cursor = store.syncState(server).cursor();
-        while (true) {
-            long since = cursor;
-            ChangePage page = withRetries(() -> api.changes(since, area, pageSize));
-            List<PlaceRecord> changes = new ArrayList<>(page.features().size());
-            for (ReportFeature f : page.features()) {
-                changes.add(new PlaceRecord(f.place(), List.of(f.report())));
-            }
-            store.applyPulled(server, changes, page.nextCursor());
-            summary = summary.withPulled(changes.size(), page.nextCursor());
-            cursor = page.nextCursor();
-            if (!page.more()) {
-                return summary;
+        try (ChangeFeed feed = new ChangeFeed(api, area, pageSize, retrying)) {
+            while (true) {
+                ChangePage page = feed.page(cursor);
+                List<PlaceRecord> changes = new ArrayList<>(page.features().size());
+                for (ReportFeature f : page.features()) {
+                    changes.add(new PlaceRecord(f.place(), List.of(f.report())));
+                }
+                store.applyPulled(server, changes, page.nextCursor());
+                summary = summary.withPulled(changes.size(), page.nextCursor());
+                cursor = page.nextCursor();
+                if (!page.more()) {
+                    return summary;
+                }
             }
         }
     }

@@ -44,8 +44,9 @@ final class FaultyTransport implements HttpTransport {
         return injected;
     }
 
+    // Synchronized: the change feed asks for its next page from a thread of its own.
     @Override
-    public HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+    public synchronized HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
         if (!inFlight.isEmpty() && random.nextDouble() < 0.5) {
             deliverLate(inFlight.poll());
         }
