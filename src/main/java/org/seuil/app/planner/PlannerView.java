@@ -26,6 +26,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.event.ActionEvent;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -64,7 +65,7 @@ public final class PlannerView {
     private final MapView mapView;
     private final PlannerViewModel viewModel;
     private final PlannerLayer layer;
-    private final ToggleButton toggle = new ToggleButton();
+    private final ToggleButton toggle = new MnemonicToggle();
     /** Built when the planner is first opened: the window's first frame does not wait for it. */
     private ScrollPane panel;
     private final VBox legend;
@@ -99,6 +100,34 @@ public final class PlannerView {
 
     public ToggleButton toggle() {
         return toggle;
+    }
+
+    /**
+     * A toggle button whose mnemonic toggles it. JavaFX answers a mnemonic (Alt+A for
+     * "Pl_anner") by sending the button an ActionEvent, which only {@code fire()} turns into a
+     * change of selection for a ToggleButton: without this, Alt+A focused the button and did
+     * nothing else. An ActionEvent that does not come from {@code fire()} is the mnemonic's.
+     */
+    private static final class MnemonicToggle extends ToggleButton {
+        private boolean firing;
+
+        MnemonicToggle() {
+            addEventHandler(ActionEvent.ACTION, e -> {
+                if (!firing) {
+                    setSelected(!isSelected());
+                }
+            });
+        }
+
+        @Override
+        public void fire() {
+            firing = true;
+            try {
+                super.fire();
+            } finally {
+                firing = false;
+            }
+        }
     }
 
     public PlannerLayer layer() {

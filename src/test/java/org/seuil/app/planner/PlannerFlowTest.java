@@ -1,5 +1,7 @@
 package org.seuil.app.planner;
 
+import javafx.scene.control.ToggleButton;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -110,6 +112,23 @@ class PlannerFlowTest {
             }
         });
         return count.get();
+    }
+
+    /** Its mnemonic (Alt+A, "Pl_anner") opens and closes the planner, as a click does. */
+    @Test
+    void altAOpensAndClosesThePlannerFromTheKeyboard(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "154 places".equals(text(robot, "#status-places")));
+        ToggleButton toggle = robot.lookup("#planner-toggle").queryAs(ToggleButton.class);
+        robot.press(KeyCode.ALT).press(KeyCode.A).release(KeyCode.A).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(toggle.isSelected(), "Alt+A did not open the planner");
+        assertTrue(robot.lookup("#planner-panel").query().isVisible());
+        robot.press(KeyCode.ALT).press(KeyCode.A).release(KeyCode.A).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(toggle.isSelected(), "Alt+A did not close the planner");
+        robot.clickOn(toggle);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(toggle.isSelected(), "a click after the keys no longer toggles once");
     }
 
     @Test
