@@ -1,5 +1,8 @@
 package org.seuil.app.audit;
 
+import static org.seuil.app.i18n.LocalizedControls.button;
+import static org.seuil.app.i18n.LocalizedControls.menuItem;
+
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
 import java.time.Clock;
@@ -133,11 +136,11 @@ public final class AuditView {
         menu.textProperty().bind(messages.bind("audit.menu"));
         menu.setMnemonicParsing(true);
         menu.setId("menu-audits");
-        MenuItem campaigns = item("audit.menu.campaigns", "menu-audit-campaigns", this::showPane);
-        MenuItem fromFile = item("audit.menu.newFromFile", "menu-audit-new-file", () -> create(null));
-        MenuItem draw = item("audit.menu.draw", "menu-audit-draw", this::draw);
-        MenuItem coverage = item("audit.menu.coverage", "menu-audit-coverage", this::showCoverage);
-        MenuItem report = item("audit.menu.report", "menu-audit-report", this::exportReport);
+        MenuItem campaigns = menuItem(messages, "audit.menu.campaigns", "menu-audit-campaigns", this::showPane);
+        MenuItem fromFile = menuItem(messages, "audit.menu.newFromFile", "menu-audit-new-file", () -> create(null));
+        MenuItem draw = menuItem(messages, "audit.menu.draw", "menu-audit-draw", this::draw);
+        MenuItem coverage = menuItem(messages, "audit.menu.coverage", "menu-audit-coverage", this::showCoverage);
+        MenuItem report = menuItem(messages, "audit.menu.report", "menu-audit-report", this::exportReport);
         coverage.disableProperty().bind(vm.currentProperty().isNull());
         report.disableProperty().bind(vm.currentProperty().isNull().or(export.runningProperty()));
         menu.getItems().addAll(campaigns, fromFile, draw, coverage, report);
@@ -155,15 +158,6 @@ public final class AuditView {
         here.visibleProperty().bind(vm.currentProperty().isNotNull());
         here.setOnAction(e -> addVenueAt(clickedAt[0], clickedAt[1]));
         return here;
-    }
-
-    private MenuItem item(String key, String id, Runnable action) {
-        MenuItem item = new MenuItem();
-        item.textProperty().bind(messages.bind(key));
-        item.setMnemonicParsing(true);
-        item.setId(id);
-        item.setOnAction(e -> action.run());
-        return item;
     }
 
     private Window window() {
@@ -210,8 +204,8 @@ public final class AuditView {
         if (vm.currentProperty().get() != null) {
             campaigns.getSelectionModel().select(vm.currentProperty().get()); // opened before the pane was first shown
         }
-        Button fromFile = button("audit.newFromFile", "audit-new-file", () -> create(null));
-        Button draw = button("audit.draw", "audit-draw", this::draw);
+        Button fromFile = button(messages, "audit.newFromFile", "audit-new-file", () -> create(null));
+        Button draw = button(messages, "audit.draw", "audit-draw", this::draw);
         HBox createRow = new HBox(6, fromFile, draw);
 
         Label coverageTitle = sectionTitle("audit.coverage");
@@ -246,10 +240,10 @@ public final class AuditView {
         vm.coverageProperty().addListener((o, old, now) -> showCoverage.run());
         messages.localeProperty().addListener((o, old, now) -> showCoverage.run());
         showCoverage.run();
-        Button dashboard = button("audit.dashboard", "audit-dashboard", this::showCoverage);
-        Button report = button("audit.report", "audit-report", this::exportReport);
+        Button dashboard = button(messages, "audit.dashboard", "audit-dashboard", this::showCoverage);
+        Button report = button(messages, "audit.report", "audit-report", this::exportReport);
         report.disableProperty().bind(export.runningProperty());
-        Button cancel = button("audit.report.cancel", "audit-report-cancel", export::cancel);
+        Button cancel = button(messages, "audit.report.cancel", "audit-report-cancel", export::cancel);
         cancel.visibleProperty().bind(export.runningProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         ProgressBar exportProgress = new ProgressBar();
@@ -296,7 +290,7 @@ public final class AuditView {
                 vm.whoseProperty().set(now);
             }
         });
-        Button fromHere = button("audit.orderFromCentre", "audit-order", () -> vm.orderFrom(mapCentre()));
+        Button fromHere = button(messages, "audit.orderFromCentre", "audit-order", () -> vm.orderFrom(mapCentre()));
 
         round.setId("audit-round");
         round.setMinHeight(140);
@@ -340,7 +334,7 @@ public final class AuditView {
                 openChecklist(v);
             }
         });
-        Button checklist = button("audit.openChecklist", "audit-open-checklist", () -> selected().ifPresent(this::openChecklist));
+        Button checklist = button(messages, "audit.openChecklist", "audit-open-checklist", () -> selected().ifPresent(this::openChecklist));
         MenuButton status = new MenuButton();
         status.setId("audit-set-status");
         status.textProperty().bind(messages.bind("audit.setStatus"));
@@ -383,7 +377,7 @@ public final class AuditView {
 
     private ContextMenu venueMenu(CampaignVenue v) {
         ContextMenu menu = new ContextMenu();
-        MenuItem checklist = item("audit.openChecklist", "audit-venue-checklist", () -> openChecklist(v));
+        MenuItem checklist = menuItem(messages, "audit.openChecklist", "audit-venue-checklist", () -> openChecklist(v));
         menu.getItems().add(checklist);
         for (VenueStatus s : VenueStatus.values()) {
             MenuItem item = new MenuItem(statusGlyph(s) + " " + messages.get("audit.status." + s.name()));
@@ -391,7 +385,7 @@ public final class AuditView {
             menu.getItems().add(item);
         }
         if (!vm.isMine(v)) {
-            menu.getItems().add(item("audit.assignToMe", "audit-venue-assign", () -> vm.assignToMe(v)));
+            menu.getItems().add(menuItem(messages, "audit.assignToMe", "audit-venue-assign", () -> vm.assignToMe(v)));
         }
         return menu;
     }
@@ -425,15 +419,6 @@ public final class AuditView {
         l.textProperty().bind(messages.bind(key));
         l.getStyleClass().add("section-title");
         return l;
-    }
-
-    private Button button(String key, String id, Runnable action) {
-        Button b = new Button();
-        b.textProperty().bind(messages.bind(key));
-        b.setMnemonicParsing(true);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private GeoPoint mapCentre() {

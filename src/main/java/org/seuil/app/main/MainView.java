@@ -1,5 +1,7 @@
 package org.seuil.app.main;
 
+import static org.seuil.app.i18n.LocalizedControls.menuItem;
+
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
 import javafx.beans.binding.Bindings;
@@ -173,16 +175,16 @@ public final class MainView {
         data.textProperty().bind(messages.bind("menu.data"));
         data.setMnemonicParsing(true);
         data.setId("menu-data");
-        MenuItem osm = menuItem("menu.import.osm", "menu-import-osm", () -> importFile(TransferViewModel.ImportKind.OSM));
-        MenuItem geojson = menuItem("menu.import.geojson", "menu-import-geojson", () -> importFile(TransferViewModel.ImportKind.GEOJSON));
-        MenuItem csv = menuItem("menu.import.csv", "menu-import-csv", () -> importFile(TransferViewModel.ImportKind.CSV));
-        MenuItem exportGeojson = menuItem("menu.export.geojson", "menu-export-geojson", () -> exportFile(TransferViewModel.ExportKind.GEOJSON));
-        MenuItem exportCsv = menuItem("menu.export.csv", "menu-export-csv", () -> exportFile(TransferViewModel.ExportKind.CSV));
+        MenuItem osm = menuItem(messages, "menu.import.osm", "menu-import-osm", () -> importFile(TransferViewModel.ImportKind.OSM));
+        MenuItem geojson = menuItem(messages, "menu.import.geojson", "menu-import-geojson", () -> importFile(TransferViewModel.ImportKind.GEOJSON));
+        MenuItem csv = menuItem(messages, "menu.import.csv", "menu-import-csv", () -> importFile(TransferViewModel.ImportKind.CSV));
+        MenuItem exportGeojson = menuItem(messages, "menu.export.geojson", "menu-export-geojson", () -> exportFile(TransferViewModel.ExportKind.GEOJSON));
+        MenuItem exportCsv = menuItem(messages, "menu.export.csv", "menu-export-csv", () -> exportFile(TransferViewModel.ExportKind.CSV));
         for (MenuItem item : List.of(osm, geojson, csv, exportGeojson, exportCsv)) {
             // One import or export at a time: the store runs one write transaction anyway.
             item.disableProperty().bind(context.transfer().runningProperty());
         }
-        MenuItem conflicts = menuItem("menu.conflicts", "menu-conflicts", this::showConflicts);
+        MenuItem conflicts = menuItem(messages, "menu.conflicts", "menu-conflicts", this::showConflicts);
         data.getItems().addAll(osm, geojson, csv, new SeparatorMenuItem(), exportGeojson, exportCsv, new SeparatorMenuItem(), conflicts);
         MenuBar bar = new MenuBar(data, audit.menu());
         bar.setId("menu-bar");
@@ -198,15 +200,6 @@ public final class MainView {
             context.status().refresh();
             context.sync().refresh();
         });
-    }
-
-    private MenuItem menuItem(String key, String id, Runnable action) {
-        MenuItem item = new MenuItem();
-        item.textProperty().bind(messages.bind(key));
-        item.setMnemonicParsing(true);
-        item.setId(id);
-        item.setOnAction(e -> action.run());
-        return item;
     }
 
     private FileChooser.ExtensionFilter extensions(TransferViewModel.ImportKind kind) {

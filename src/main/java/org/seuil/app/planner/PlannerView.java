@@ -1,5 +1,7 @@
 package org.seuil.app.planner;
 
+import static org.seuil.app.i18n.LocalizedControls.button;
+
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
 import java.io.File;
@@ -203,18 +205,18 @@ public final class PlannerView {
         area.setWrapText(true);
         area.textProperty().bind(Bindings.createStringBinding(() -> describe(viewModel.areaProperty().get()),
                 messages.localeProperty(), viewModel.areaProperty()));
-        Button useView = button("planner.area.view", "planner-use-view",
+        Button useView = button(messages, "planner.area.view", "planner-use-view",
                 () -> viewModel.areaProperty().set(PlannerArea.view(currentView())));
-        Button draw = button("planner.area.draw", "planner-draw", () -> {
+        Button draw = button(messages, "planner.area.draw", "planner-draw", () -> {
             viewModel.startDrawing();
             mapView.requestFocus();
         });
         draw.disableProperty().bind(viewModel.drawingProperty());
-        Button cancelDraw = button("planner.area.drawCancel", "planner-draw-cancel", viewModel::cancelDrawing);
+        Button cancelDraw = button(messages, "planner.area.drawCancel", "planner-draw-cancel", viewModel::cancelDrawing);
         cancelDraw.visibleProperty().bind(viewModel.drawingProperty());
         cancelDraw.managedProperty().bind(viewModel.drawingProperty());
-        Button open = button("planner.area.file", "planner-open-polygon", this::openPolygon);
-        Button campaign = button("planner.area.campaign", "planner-use-campaign", this::chooseCampaign);
+        Button open = button(messages, "planner.area.file", "planner-open-polygon", this::openPolygon);
+        Button campaign = button(messages, "planner.area.campaign", "planner-use-campaign", this::chooseCampaign);
         VBox areaButtons = new VBox(4, useView, draw, cancelDraw, open, campaign);
         areaButtons.getChildren().forEach(n -> ((Button) n).setMaxWidth(Double.MAX_VALUE));
 
@@ -290,7 +292,7 @@ public final class PlannerView {
         status.textProperty().bind(viewModel.messageProperty());
         status.getStyleClass().add("secondary");
 
-        Button export = button("planner.export", "planner-export", () -> PlannerExportDialog.show(context, stage, viewModel));
+        Button export = button(messages, "planner.export", "planner-export", () -> PlannerExportDialog.show(context, stage, viewModel));
         export.disableProperty().bind(viewModel.exportingProperty().or(viewModel.areaProperty().isNull()));
         export.setMaxWidth(Double.MAX_VALUE);
 
@@ -435,15 +437,6 @@ public final class PlannerView {
         Label l = new Label();
         l.textProperty().bind(messages.bind(key));
         return l;
-    }
-
-    private Button button(String key, String id, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(messages.bind(key));
-        b.setMnemonicParsing(true);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private int addRow(GridPane grid, int row, String key, Node control) {
