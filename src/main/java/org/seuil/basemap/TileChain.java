@@ -26,6 +26,12 @@ public final class TileChain implements AutoCloseable {
 
     private final List<TileSource> sources;
     private final int tileSize;
+    /**
+     * Set by {@link #close}: the map still asks for the tiles it had queued (when the window
+     * closes, or when a newly installed pack replaces this chain); the sources that still work
+     * (the world overview) answer those, without a warning per tile about the closed ones.
+     */
+    private volatile boolean closed;
 
     public TileChain(List<TileSource> sources, int tileSize) {
         this.sources = List.copyOf(sources);
@@ -40,7 +46,9 @@ public final class TileChain implements AutoCloseable {
                     return new Result(image.get(), source.name());
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, source.name() + " failed on tile " + id + ": " + e.getMessage());
+                if (!closed) { // else closed while this tile was read: not a fault of the source
+                    LOG.log(Level.WARNING, source.name() + " failed on tile " + id + ": " + e.getMessage());
+                }
             }
         }
         return new Result(plainTile(tileSize), "plain");
@@ -66,6 +74,7 @@ public final class TileChain implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         List<String> failures = new ArrayList<>();
         for (TileSource source : sources) {
             try {

@@ -190,6 +190,40 @@ class TileChainTest {
     }
 
     @Test
+    void tilesAskedForAfterTheChainIsClosedComeFromTheWorldOverviewWithoutWarnings() throws IOException {
+        try (MBTiles cache = MBTiles.openOrCreate(dir.resolve("osm.mbtiles"), Map.of("format", "png"))) {
+            cache.write(TILE, TileImage.ofImage(TestImages.solid(CACHED, 256)).encoded());
+        }
+        TileChain chain = new TileChain(List.of(cachedOnline(new AtomicBoolean(false), "osm.mbtiles"), world()), 256);
+        assertEquals(CACHED, centre(chain.tile(TILE)));
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(TileChain.class.getName());
+        List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            chain.close();
+            TileChain.Result result = chain.tile(new TileId(15, 17060, 11948));
+            assertEquals("world overview", result.source());
+            assertEquals(List.of(), warnings.stream().map(java.util.logging.LogRecord::getMessage).toList());
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
+
+    @Test
     void whenEverySourceFailsAPlainTileIsReturnedNeverAnException() {
         TileSource throwsUnchecked = new TileSource() {
             @Override
