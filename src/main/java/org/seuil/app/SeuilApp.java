@@ -36,6 +36,7 @@ public final class SeuilApp extends Application {
     private static Path dataFolder;
     private static Path initialFile;
     private static TileChain tiles;
+    private final CompletableFuture<TileChain> firstChain = new CompletableFuture<>();
 
     /** Read before each tile download; follows the "online map tiles" setting. */
     private static volatile boolean onlineTiles;
@@ -44,17 +45,15 @@ public final class SeuilApp extends Application {
     private TaskExecutor tasks;
 
     /**
-     * Starts building the basemap's tile chain on a background thread: Gluon looks its tile
-     * retriever up once, at the first tile, and the retriever makes tile requests wait for the
-     * chain on its render threads, so the window need not wait for it (see docs/PERFORMANCE.md).
+     * Makes map tiles wait for a chain that {@link #start} builds once the first frame is drawn.
+     * Building it (opening packs, parsing the render theme) and rendering tiles took about a
+     * second of CPU that the first frame needs on a two-core machine; the map fills in just after
+     * the window appears instead (docs/installers.md, "Time to the first frame").
      */
     @Override
     public void init() {
         StartupTimes.mark("init");
-        // Built beside the window rather than before it: tiles wait for it, the first frame does not.
-        Path packs = dataFolder;
-        CompletableFuture<TileChain> chain = CompletableFuture.supplyAsync(() -> buildTiles(packs));
-        ChainedTileRetriever.configureLater(chain);
+        ChainedTileRetriever.configureLater(firstChain);
     }
 
     /**
@@ -140,10 +139,8 @@ public final class SeuilApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         StartupTimes.mark("shown");
-        if (StartupTimes.enabled()) {
-            reportFirstFrame(scene);
-        }
         Path packs = dataFolder;
+        afterFirstFrame(scene, () -> CompletableFuture.runAsync(() -> firstChain.complete(buildTiles(packs))));
         // A pack installed from the window: tiles asked for from now on wait for a chain that has it.
         context.transfer().packsInstalledProperty().addListener((o, old, now) -> {
             CompletableFuture<TileChain> rebuilt = new CompletableFuture<>();
@@ -156,16 +153,19 @@ public final class SeuilApp extends Application {
         }
     }
 
-    /** Prints the start-up milestones at the first pulse after the window was shown. */
-    private static void reportFirstFrame(Scene scene) {
+    /**
+     * Runs {@code then} once the first pulse after the window was shown has been laid out (and
+     * prints the start-up milestones there when measuring).
+     */
+    private static void afterFirstFrame(Scene scene, Runnable then) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            System.err.println(StartupTimes.firstFrame());
-            if (StartupTimes.exitAfterFirstFrame()) {
-                // after this pulse has rendered: the measured frame is really drawn
-                Platform.runLater(Platform::exit);
+            if (StartupTimes.enabled()) {
+                System.err.println(StartupTimes.firstFrame());
             }
+            // Run after this pulse has rendered, so the first frame is really drawn first.
+            Platform.runLater(StartupTimes.exitAfterFirstFrame() ? Platform::exit : then);
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

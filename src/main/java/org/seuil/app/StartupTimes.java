@@ -33,6 +33,16 @@ public final class StartupTimes {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
+    private static boolean tileShown;
+
+    /** Prints, once, when the first map tile has been drawn (when measuring). */
+    public static synchronized void tileDrawn() {
+        if (enabled() && !tileShown) {
+            tileShown = true;
+            System.err.println("seuil startup: first map tile " + sinceJvmStart() + " ms after JVM start");
+        }
+    }
+
     /** Records a milestone (when measuring). */
     public static synchronized void mark(String what) {
         if (enabled()) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
+import org.seuil.app.StartupTimes;
 import org.seuil.basemap.TileChain;
 import org.seuil.basemap.TileImage;
 import org.seuil.basemap.world.WorldOverview;
@@ -76,6 +77,7 @@ public final class ChainedTileRetriever implements TileRetriever {
             return CompletableFuture.completedFuture(toFx(TileChain.plainTile(256)));
         }
         return CompletableFuture.supplyAsync(() -> toFx(chainOrDefault().tile(id).image()), RENDERERS)
+                .whenComplete((image, failure) -> StartupTimes.tileDrawn())
                 .exceptionally(e -> {
                     LOG.log(Level.WARNING, "tile " + id + " failed: " + e.getMessage());
                     return toFx(TileChain.plainTile(256));
