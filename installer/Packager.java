@@ -87,6 +87,9 @@ public final class Packager {
         int dropped = copyWithoutOtherNatives(shaded, jar);
         System.out.printf("installer: %s without %d other systems' sqlite natives (%s -> %s)%n",
                 jar, dropped, megabytes(Files.size(shaded)), megabytes(Files.size(jar)));
+        if (os.equals("linux")) {
+            copyNativesBesideJar(jar);
+        }
 
         String modules = run("jdeps", "--print-module-deps", "--ignore-missing-deps",
                 "--multi-release", "17", jar.toString()).trim() + "," + extraModules;
@@ -255,6 +258,40 @@ public final class Packager {
             }
         }
         System.out.printf("installer: map writer jars in %s (%s)%n", folder, megabytes(bytes));
+    }
+
+    /**
+     * Puts this system's native libraries beside the jar, where they are loaded as they are:
+     * JavaFX looks beside the jar it was loaded from first, and sqlite-jdbc in
+     * {@code org.sqlite.lib.path} (linux-app.args). Otherwise both copy their libraries out of the
+     * jar at every start, JavaFX after an MD5 of each, about 0.3 s of CPU before the first frame.
+     * The jar keeps its copies, used if these cannot be loaded.
+     */
+    private static void copyNativesBesideJar(Path jar) throws IOException {
+        String arch = switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> System.getProperty("os.arch");
+        };
+        String sqlite = SQLITE_NATIVES + "Linux/" + arch + "/libsqlitejdbc.so";
+        List<String> copied = new java.util.ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                String name = entry.getName();
+                boolean javafx = !name.contains("/") && name.endsWith(".so");
+                if (javafx || name.equals(sqlite)) {
+                    Path file = jar.resolveSibling(Path.of(name).getFileName().toString());
+                    try (var in = zip.getInputStream(entry)) {
+                        Files.copy(in, file);
+                    }
+                    copied.add(file.getFileName().toString());
+                }
+            }
+        }
+        if (!copied.contains("libsqlitejdbc.so") || !copied.contains("libglass.so")) {
+            throw new IllegalStateException(jar + " lacks this system's JavaFX or sqlite natives (found " + copied + ")");
+        }
+        System.out.printf("installer: native libraries beside the jar: %s%n", String.join(" ", copied));
     }
 
     /** Copies the jar, leaving out the sqlite natives of every system but the kept ones. */

@@ -67,8 +67,10 @@ if ! has_command import osm; then
 elif [ ! -f "$pbf" ]; then
   skip "$pbf is absent"
 else
-  out=$(headless "$launcher" import osm "$pbf" --db "$tmp/monaco.db" 2>&1) \
-    || fail "seuil import osm exited non-zero: $out"
+  # With no temporary folder, so sqlite's library must be loaded from the app folder
+  # (org.sqlite.lib.path): copying it out of the jar, as it otherwise does at every start, fails.
+  out=$(JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=$tmp/none headless "$launcher" import osm "$pbf" --db "$tmp/monaco.db" 2>&1 \
+        | grep -v '^Picked up JAVA_TOOL_OPTIONS') || fail "seuil import osm exited non-zero: $out"
   echo "$out" | sed 's/^/   /'
   [ -s "$tmp/monaco.db" ] || fail "seuil import osm wrote no database at $tmp/monaco.db"
   # Ground truth of ../shared/data/README.md: 122 places with wheelchair=yes.
@@ -88,6 +90,8 @@ dpkg-deb -x "$deb" "$root" || fail "dpkg-deb -x $deb failed"
 for f in opt/seuil/bin/seuil opt/seuil/bin/seuil-start opt/seuil/lib/app/seuil.jar opt/seuil/lib/app/seuil.cfg \
          opt/seuil/lib/runtime/lib/modules opt/seuil/lib/runtime/lib/server/libjvm.so \
          opt/seuil/lib/runtime/lib/server/classes.jsa opt/seuil/lib/seuil.png \
+         opt/seuil/lib/app/libsqlitejdbc.so opt/seuil/lib/app/libglass.so opt/seuil/lib/app/libglassgtk3.so \
+         opt/seuil/lib/app/libprism_es2.so opt/seuil/lib/app/libjavafx_font.so \
          opt/seuil/lib/seuil-seuil.desktop opt/seuil/lib/seuil-seuil-MimeInfo.xml \
          opt/seuil/share/doc/copyright; do
   [ -e "$root/$f" ] || fail "$deb has no /$f"
