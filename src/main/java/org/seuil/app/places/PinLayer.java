@@ -2,6 +2,7 @@ package org.seuil.app.places;
 
 import com.gluonhq.maps.MapLayer;
 import com.gluonhq.maps.MapView;
+import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -103,10 +104,18 @@ public final class PinLayer extends MapLayer {
                 double sx = originX + x * worldPx;
                 double sy = originY + y * worldPx;
                 Image image = sprites.cluster(count);
-                g.drawImage(image, sx - image.getWidth() / 2, sy - image.getHeight() / 2);
+                if (image != null) {
+                    g.drawImage(image, sx - image.getWidth() / 2, sy - image.getHeight() / 2);
+                } else {
+                    sprites.drawCluster(g, sx, sy, count);
+                }
                 remember(sx, sy, -clusterId - 1);
             }
         });
+        if (sprites.hasPendingClusters()) {
+            // After this frame: the images are made in one snapshot, which waits for the renderer.
+            Platform.runLater(sprites::renderPendingClusters);
+        }
         shownItems = drawnCount;
         if (selectedIndex >= 0) {
             double sx = originX + places.index().pointX(selectedIndex) * worldPx;
