@@ -75,8 +75,8 @@ public final class SqliteServerStore extends JdbcServerStore {
     /**
      * Runs {@code work} in a transaction of its own or, when other work is queued for the
      * connection, in one transaction with it (group commit): the thread that gets the lock runs
-     * everything queued, and commits once. A piece that fails is
-     * left out (see {@link #runGroup}) and its caller gets the failure; if the commit fails,
+     * everything queued and commits once. A piece that fails is left out (see {@link #runGroup})
+     * and its caller gets the failure; if the commit fails,
      * every caller of the group does, and nothing of the group is kept. Nobody learns an outcome
      * before the commit. A commit writes every page the transaction touched to the WAL, and
      * batches of reports keyed by random UUIDs touch pages all over four indexes: committing the
