@@ -180,12 +180,10 @@ abstract class JdbcServerStore implements ServerStore {
 
     @Override
     public ApplyResult applyBatch(Principal who, String key, String bodySha256, List<ReportFeature> features, Instant now) {
-        Optional<ApplyResult> stored = storedAnswer(who, key, bodySha256);
-        if (stored.isPresent()) {
-            return stored.get();
-        }
         // The reports as the server keeps them, and their JSON, made before taking the writers' lock:
-        // only the database work is serialized.
+        // only the database work is serialized. A replayed key is found by the transaction's first
+        // statement, which then leaves (a read of the stored answer first was one more turn at the
+        // lock for every batch, to save this little work on the rare replay).
         List<Report> incoming = new ArrayList<>(features.size());
         List<String> texts = new ArrayList<>(features.size());
         ReportTexts writer = new ReportTexts();
