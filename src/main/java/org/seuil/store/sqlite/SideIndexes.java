@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.seuil.domain.Place;
 import org.seuil.formats.json.Json;
 import org.seuil.store.StoreException;
@@ -93,7 +94,7 @@ final class SideIndexes implements AutoCloseable {
     }
 
     /** Hands the places added since the last call to the building thread. */
-    void flush() throws SQLException {
+    void flush() {
         if (pending.isEmpty()) {
             return;
         }
@@ -121,7 +122,7 @@ final class SideIndexes implements AutoCloseable {
     boolean copyInto(Session store) throws SQLException {
         flush();
         put(END);
-        join();
+        BatchPipe.join(thread);
         if (!built) {
             return false;
         }
@@ -134,10 +135,10 @@ final class SideIndexes implements AutoCloseable {
         return true;
     }
 
-    private void put(Object item) throws SQLException {
+    private void put(Object item) {
         while (thread.isAlive()) {
             try {
-                if (queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
                     return;
                 }
             } catch (InterruptedException e) {
@@ -146,21 +147,6 @@ final class SideIndexes implements AutoCloseable {
             }
         }
         // The thread stopped early: copyInto says so.
-    }
-
-    private void join() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void run() {
@@ -249,7 +235,7 @@ final class SideIndexes implements AutoCloseable {
     public void close() {
         if (thread.isAlive()) {
             thread.interrupt();
-            join();
+            BatchPipe.join(thread);
         }
         try {
             if (file != null) {
