@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -29,6 +30,7 @@ import org.seuil.formats.IdSet;
 import org.seuil.formats.InputException;
 import org.seuil.formats.SkippedFeature;
 import org.seuil.formats.json.Json;
+import org.seuil.formats.json.ReportJson;
 
 /**
  * Reads a GeoJSON FeatureCollection of places one feature at a time: the file is walked token by
@@ -49,6 +51,8 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
     private enum State { ROOT, FEATURES, DONE }
 
     private final JsonParser parser;
+    /** The file, to read a feature again as a tree; null when reading a stream (trees only). */
+    private Path source;
     private final String file;
     private final Instant fileTime;
     private final boolean skipInvalid;
@@ -87,14 +91,20 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
         }
     }
 
-    /** Opens a file; the survey time of third-party features is its modification time. */
+    /**
+     * Opens a file; the survey time of third-party features is its modification time. Features in
+     * Seuil's own form are read without a tree ({@link PlainPlaceFeature}); any other feature is
+     * read again from the file as a tree, so every error reads as with a stream.
+     */
     public static GeoJsonReader open(Path file, boolean skipInvalid) {
         String name = file.toString();
         try {
             Instant modified = Files.getLastModifiedTime(file).toInstant();
             InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
             try {
-                return new GeoJsonReader(in, name, modified, skipInvalid);
+                GeoJsonReader reader = new GeoJsonReader(in, name, modified, skipInvalid);
+                reader.source = file;
+                return reader;
             } catch (RuntimeException e) {
                 in.close();
                 throw e;
@@ -169,8 +179,8 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
                 reject("(feature)", "expected a Feature object, got " + (token == null ? "the end of the file" : token.asString()));
                 continue;
             }
-            JsonNode tree = TREES.readTree(parser);
-            PlaceRecord record = accept(tree);
+            PlaceRecord record = source != null && start.getByteOffset() >= 0
+                    ? acceptPlainOrTree(start.getByteOffset()) : accept(TREES.readTree(parser));
             if (record != null) {
                 return record;
             }
@@ -224,6 +234,30 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
         }
     }
 
+    /**
+     * Reads the feature at the parser's START_OBJECT (at {@code offset} bytes into the file) without a
+     * tree; if it is not in the plain form, the parser goes on to the feature's end (so malformed
+     * JSON fails where and as it would for a tree) and the feature is read again from the file as one.
+     */
+    private PlaceRecord acceptPlainOrTree(long offset) throws IOException {
+        JsonStreamContext features = parser.getParsingContext().getParent();
+        try {
+            return acceptIds(PlainPlaceFeature.read(parser));
+        } catch (ReportJson.NotPlain notPlain) {
+            while (!(parser.currentToken() == JsonToken.END_OBJECT && parser.getParsingContext() == features)) {
+                if (parser.nextToken() == null) {
+                    break;
+                }
+            }
+        }
+        try (InputStream in = Files.newInputStream(source)) {
+            in.skipNBytes(offset);
+            JsonParser again = Json.FACTORY.createParser(in);
+            again.nextToken();
+            return accept(TREES.readTree(again));
+        }
+    }
+
     /** The feature as a place, or null if it was skipped; ids are checked against the whole file. */
     private PlaceRecord accept(JsonNode tree) {
         PlaceRecord record;
@@ -233,6 +267,11 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
             reject(e.field(), PlaceFeature.reason(e));
             return null;
         }
+        return acceptIds(record);
+    }
+
+    /** The record, or null if one of its ids already appeared in the file (and it was skipped). */
+    private PlaceRecord acceptIds(PlaceRecord record) {
         // Ids count once read, even in a feature skipped later: the file does hold them twice.
         String placeId = record.place().id().value();
         if (!placeIds.add(placeId)) {

@@ -119,6 +119,11 @@ final class BatchPipe<T> implements AutoCloseable {
             cancelled = true;
             thread.interrupt();
         }
+        join(thread);
+    }
+
+    /** Waits for the thread to end, even when interrupted meanwhile (the interrupt is kept). */
+    static void join(Thread thread) {
         boolean interrupted = false;
         while (true) {
             try {

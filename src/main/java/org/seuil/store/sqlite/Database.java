@@ -13,7 +13,8 @@ import org.sqlite.SQLiteConfig;
  * The connections to one store file. Concurrency: one write connection, guarded by a lock, so
  * writes are serialised in this process (SQLite allows one writer anyway); reads use their own
  * connections from a small pool, and WAL lets them run while a write or an import is under way,
- * each read seeing the last committed state. Crash safety: WAL with {@code synchronous=NORMAL}
+ * each read seeing the last committed state (except during an import into a store with no places,
+ * see {@link #writeBulk}). Crash safety: WAL (or the rollback journal) with {@code synchronous=NORMAL}
  * keeps every transaction atomic when the process is killed; a power cut may lose the last
  * commits but never leaves a half-written one.
  */
@@ -108,20 +109,89 @@ final class Database implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
-            writer.execute("BEGIN IMMEDIATE");
-            T result;
-            try {
-                result = work.run(writer);
-                writer.execute("COMMIT");
-            } catch (Throwable failure) {
-                rollback(writer, failure);
-                throw failure;
-            }
-            return result;
+            return inTransaction(work);
         } catch (SQLException e) {
             throw failure(e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        writer.execute("BEGIN IMMEDIATE");
+        T result;
+        try {
+            result = work.run(writer);
+            writer.execute("COMMIT");
+        } catch (Throwable failure) {
+            rollback(writer, failure);
+            try {
+                writer.transactionEnded();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+            throw failure;
+        }
+        writer.transactionEnded();
+        return result;
+    }
+
+    /**
+     * Runs a large write (an import) in one transaction like {@link #write}; when {@code appendsToEmpty}
+     * says the work will mostly append to an empty store, the transaction uses SQLite's rollback
+     * journal instead of the WAL. Pages beyond the file's size at the start are never journalled,
+     * so the import writes each page once, straight into the file, with no checkpoint copying the
+     * whole WAL afterwards; a kill leaves a journal that the next open rolls back (truncating the
+     * appended pages), so the previous content stays intact exactly as with the WAL. The cost:
+     * readers wait (up to the busy timeout) instead of seeing the state before the import, which
+     * for a store with no places yet shows nothing anyway (decisions/0008). When another
+     * connection has the store open the mode cannot change, and the write goes through the WAL.
+     */
+    <T> T writeBulk(Work<Boolean> appendsToEmpty, Work<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a store write cannot start inside another write");
+        }
+        writeLock.lock();
+        try {
+            ensureOpen();
+            if (!appendsToEmpty.run(writer) || !leaveWal()) {
+                return inTransaction(work);
+            }
+            try {
+                return inTransaction(work);
+            } finally {
+                backToWal();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Switches the writer to the rollback journal; false if another connection holds the store. */
+    private boolean leaveWal() {
+        Session reader;
+        while ((reader = idleReaders.poll()) != null) {
+            reader.close();
+        }
+        try {
+            return "delete".equalsIgnoreCase(writer.queryText("PRAGMA journal_mode = DELETE"));
+        } catch (SQLException busy) {
+            return false;
+        }
+    }
+
+    /**
+     * Back to the WAL once the import is over. Should another process hold the store just now,
+     * it stays in rollback-journal mode, as safe but with readers waiting on writers, until the
+     * next {@link #open} sets the WAL again; the import is not failed for that.
+     */
+    private void backToWal() {
+        try {
+            writer.queryText("PRAGMA journal_mode = WAL");
+        } catch (SQLException busy) {
+            // see above
         }
     }
 

@@ -100,7 +100,7 @@ final class Importer {
                 add(encoded);
                 continue;
             }
-            perGrade.merge(encoded.own().accessibility().wheelchair(), 1L, Long::sum);
+            perGrade.merge(encoded.own().wheelchair(), 1L, Long::sum);
             placesCreated++;
             queueBatched(OutboxTable.PLACE, encoded.record().place().id().value());
             for (Report report : encoded.record().reports()) {
@@ -133,7 +133,7 @@ final class Importer {
         List<Report> incoming = record.reports();
         List<String> bodies = encoded.bodies();
         PlaceTable.Derived own = encoded.own();
-        perGrade.merge(own.accessibility().wheelchair(), 1L, Long::sum);
+        perGrade.merge(own.wheelchair(), 1L, Long::sum);
 
         if (places.insertIfAbsent(place, own)) {
             placesCreated++;

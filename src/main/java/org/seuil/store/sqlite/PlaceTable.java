@@ -4,10 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.seuil.domain.Accessibility;
 import org.seuil.domain.GeoPoint;
 import org.seuil.domain.Place;
 import org.seuil.domain.PlaceAccessibility;
@@ -28,29 +29,33 @@ final class PlaceTable {
     record Stored(long pk, Place place) {
     }
 
-    /** The derived columns of a place, computed from all its reports. */
-    record Derived(PlaceAccessibility accessibility, int liveReports, String json) {
-        static final Derived NONE = new Derived(PlaceAccessibility.NONE, 0, "{}");
+    /**
+     * The derived columns of a place, computed from all its reports. The summary columns are
+     * computed once here, which an import does on its encoding thread, not its writing thread.
+     */
+    record Derived(Accessibility wheelchair, Accessibility toilets, Instant lastSurveyed, int liveReports, String json) {
+        static final Derived NONE = of(PlaceAccessibility.NONE, 0);
 
         static Derived of(Collection<Report> reports) {
-            PlaceAccessibility accessibility = PlaceAccessibility.derive(reports);
             int live = 0;
             for (Report report : reports) {
                 if (!report.deleted()) {
                     live++;
                 }
             }
-            return new Derived(accessibility, live, Codecs.accessibility(accessibility));
+            return of(PlaceAccessibility.derive(reports), live);
+        }
+
+        private static Derived of(PlaceAccessibility accessibility, int liveReports) {
+            return new Derived(accessibility.wheelchair(), accessibility.toiletsWheelchair(), accessibility.lastSurveyed(),
+                    liveReports, Codecs.accessibility(accessibility));
         }
     }
 
     private final Session session;
     private boolean bulk;
-    /** In bulk mode, the points inserted so far, for the R*Tree; null once a row was moved. */
-    private long[] bulkPks;
-    private double[] bulkLons;
-    private double[] bulkLats;
-    private int bulkCount;
+    /** In bulk mode, the indexes being built beside the rows; null once a row was changed. */
+    private SideIndexes side;
     private long nextPk = -1;
 
     PlaceTable(Session session) {
@@ -61,54 +66,49 @@ final class PlaceTable {
         return session.queryLong("SELECT NOT EXISTS (SELECT 1 FROM places)") == 1;
     }
 
-    /** Leaves the indexes to {@link #buildIndexes()}; only for a store that was empty. */
-    void startBulk() {
+    /**
+     * Leaves the indexes to {@link #buildIndexes()}, which copies them from {@link SideIndexes}
+     * built meanwhile; only for a store that was empty.
+     */
+    void startBulk() throws SQLException {
         bulk = true;
-        bulkPks = new long[1024];
-        bulkLons = new double[1024];
-        bulkLats = new double[1024];
-        bulkCount = 0;
+        side = SideIndexes.start(session);
     }
 
     void buildIndexes() throws SQLException {
-        if (bulkPks == null) {
-            readBulkPoints();
+        boolean copied = side != null && side.copyInto(session);
+        if (!copied) {
+            buildIndexesInPlace();
         }
-        PackedRtree.build(session, "place_index", bulkPks, bulkLons, bulkLats, bulkCount);
-        session.execute("INSERT INTO place_names(place_names) VALUES ('rebuild')");
         bulk = false;
-        bulkPks = null;
-        bulkLons = null;
-        bulkLats = null;
+        side = null;
     }
 
-    private void addBulkPoint(long pk, GeoPoint at) {
-        if (bulkCount == bulkPks.length) {
-            int size = bulkCount * 2;
-            bulkPks = Arrays.copyOf(bulkPks, size);
-            bulkLons = Arrays.copyOf(bulkLons, size);
-            bulkLats = Arrays.copyOf(bulkLats, size);
-        }
-        bulkPks[bulkCount] = pk;
-        bulkLons[bulkCount] = at.lon();
-        bulkLats[bulkCount] = at.lat();
-        bulkCount++;
-    }
-
-    private void readBulkPoints() throws SQLException {
+    /** Packs the R*Tree from the rows and has FTS5 read them all. */
+    private void buildIndexesInPlace() throws SQLException {
         int n = (int) session.queryLong("SELECT count(*) FROM places");
-        bulkPks = new long[n];
-        bulkLons = new double[n];
-        bulkLats = new double[n];
-        bulkCount = 0;
+        long[] pks = new long[n];
+        double[] lons = new double[n];
+        double[] lats = new double[n];
+        int count = 0;
         PreparedStatement select = session.prepare("SELECT pk, lon, lat FROM places");
         try (ResultSet rows = select.executeQuery()) {
-            while (rows.next() && bulkCount < n) {
-                bulkPks[bulkCount] = rows.getLong(1);
-                bulkLons[bulkCount] = rows.getDouble(2);
-                bulkLats[bulkCount] = rows.getDouble(3);
-                bulkCount++;
+            while (rows.next() && count < n) {
+                pks[count] = rows.getLong(1);
+                lons[count] = rows.getDouble(2);
+                lats[count] = rows.getDouble(3);
+                count++;
             }
+        }
+        PackedRtree.build(session, "place_index", pks, lons, lats, count);
+        session.execute("INSERT INTO place_names(place_names) VALUES ('rebuild')");
+    }
+
+    /** Stops the side indexes: {@link #buildIndexes()} then builds the indexes in place. */
+    private void abandonSide() {
+        if (side != null) {
+            side.close();
+            side = null;
         }
     }
 
@@ -177,6 +177,9 @@ final class PlaceTable {
                 inserted(first + i, all.get(i));
             }
         }
+        if (side != null) {
+            side.flush();
+        }
         return done;
     }
 
@@ -197,8 +200,8 @@ final class PlaceTable {
     private void inserted(long pk, Place place) throws SQLException {
         if (!bulk) {
             index(pk, place);
-        } else if (bulkPks != null) {
-            addBulkPoint(pk, place.location());
+        } else if (side != null) {
+            side.add(pk, place);
         }
     }
 
@@ -210,8 +213,8 @@ final class PlaceTable {
         update.setLong(7, stored.pk());
         update.executeUpdate();
         if (bulk) {
-            // The place was inserted earlier in this import: its point is stale, read them back.
-            bulkPks = null;
+            // The place was inserted earlier in this import: what the side indexes have is stale.
+            abandonSide();
         } else {
             unindexName(stored.pk(), stored.place());
             PreparedStatement move = session.prepare("UPDATE place_index SET min_lon = ?, max_lon = ?, min_lat = ?, max_lat = ? WHERE pk = ?");
@@ -274,13 +277,12 @@ final class PlaceTable {
     }
 
     private static void bindDerived(PreparedStatement statement, int first, Derived derived) throws SQLException {
-        PlaceAccessibility accessibility = derived.accessibility();
-        statement.setString(first, accessibility.wheelchair().osm());
-        statement.setString(first + 1, accessibility.toiletsWheelchair().osm());
-        if (accessibility.lastSurveyed() == null) {
+        statement.setString(first, derived.wheelchair().osm());
+        statement.setString(first + 1, derived.toilets().osm());
+        if (derived.lastSurveyed() == null) {
             statement.setNull(first + 2, Types.INTEGER);
         } else {
-            statement.setLong(first + 2, Codecs.nanos(accessibility.lastSurveyed()));
+            statement.setLong(first + 2, Codecs.nanos(derived.lastSurveyed()));
         }
         statement.setInt(first + 3, derived.liveReports());
         statement.setString(first + 4, derived.json());

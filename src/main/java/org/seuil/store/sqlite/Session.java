@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +17,12 @@ import java.util.Map;
 final class Session implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final List<Action> afterTransaction = new ArrayList<>();
+
+    /** Work on the session that may fail with an SQL error. */
+    interface Action {
+        void run() throws SQLException;
+    }
 
     Session(Connection connection) {
         this.connection = connection;
@@ -32,6 +40,34 @@ final class Session implements AutoCloseable {
             statements.put(sql, statement);
         }
         return statement;
+    }
+
+    /** Runs {@code action} once the current transaction has ended, committed or rolled back. */
+    void afterTransaction(Action action) {
+        afterTransaction.add(action);
+    }
+
+    /**
+     * Called by whoever ended the transaction: runs what {@link #afterTransaction} queued, each
+     * even if an earlier one failed; the first failure is thrown, the others suppressed in it.
+     */
+    void transactionEnded() throws SQLException {
+        SQLException failure = null;
+        for (Action action : afterTransaction) {
+            try {
+                action.run();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        afterTransaction.clear();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     void execute(String sql) throws SQLException {

@@ -290,7 +290,7 @@ public final class SqlitePlaceStore implements PlaceStore {
 
     @Override
     public ImportSummary importRecords(Iterator<PlaceRecord> records, ImportSource source) {
-        return database.write(s -> new Importer(s, source).run(records));
+        return database.writeBulk(s -> new PlaceTable(s).isEmpty(), s -> new Importer(s, source).run(records));
     }
 
     @Override

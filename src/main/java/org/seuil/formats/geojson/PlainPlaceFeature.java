@@ -1,0 +1,164 @@
+package org.seuil.formats.geojson;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.seuil.domain.GeoPoint;
+import org.seuil.domain.InvalidValueException;
+import org.seuil.domain.Place;
+import org.seuil.domain.PlaceId;
+import org.seuil.domain.PlaceRecord;
+import org.seuil.domain.Report;
+import org.seuil.formats.json.ReportJson;
+
+/**
+ * Reads a feature in Seuil's own form (as {@link GeoJsonWriter} writes it) straight from the
+ * parser's tokens into a {@link PlaceRecord}, without a tree: a Jackson tree per feature was a
+ * third of the reading thread's time in a large import. Only what {@link PlaceFeature#read}
+ * accepts, giving the same record; anything else (a third-party feature, an unknown or repeated
+ * member, another type, a value the records refuse) throws {@link ReportJson.NotPlain}, and the
+ * caller reads the feature again as a tree with {@link PlaceFeature#read}, whose message names the
+ * field. So there is one set of rules and one set of messages.
+ */
+final class PlainPlaceFeature {
+    private PlainPlaceFeature() {
+    }
+
+    /** Reads the feature object at the parser's current token; leaves the parser on its END_OBJECT. */
+    static PlaceRecord read(JsonParser p) throws IOException {
+        try {
+            return readFeature(p);
+        } catch (InvalidValueException e) {
+            throw ReportJson.NotPlain.INSTANCE;
+        }
+    }
+
+    private static PlaceRecord readFeature(JsonParser p) throws IOException {
+        boolean sawType = false;
+        String id = null;
+        GeoPoint location = null;
+        Properties properties = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "type" -> {
+                    require(!sawType && t == JsonToken.VALUE_STRING && "Feature".equals(p.getText()));
+                    sawType = true;
+                }
+                case "id" -> {
+                    require(id == null && t == JsonToken.VALUE_STRING);
+                    id = p.getText();
+                }
+                case "geometry" -> {
+                    require(location == null);
+                    location = point(p);
+                }
+                case "properties" -> {
+                    require(properties == null);
+                    properties = properties(p);
+                }
+                default -> throw ReportJson.NotPlain.INSTANCE;
+            }
+        }
+        require(sawType && id != null && location != null && properties != null && properties.reports != null);
+        PlaceId placeId = new PlaceId(id);
+        Place place = new Place(placeId, location, properties.name, properties.category, properties.address);
+        Set<String> reportIds = new HashSet<>();
+        for (Report report : properties.reports) {
+            require(report.placeId().equals(placeId) && reportIds.add(report.id().value()));
+        }
+        return new PlaceRecord(place, properties.reports);
+    }
+
+    private static GeoPoint point(JsonParser p) throws IOException {
+        require(p.currentToken() == JsonToken.START_OBJECT);
+        boolean sawType = false;
+        double lon = Double.NaN;
+        double lat = Double.NaN;
+        boolean sawCoordinates = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.equals("type")) {
+                require(!sawType && t == JsonToken.VALUE_STRING && "Point".equals(p.getText()));
+                sawType = true;
+            } else if (name.equals("coordinates")) {
+                require(!sawCoordinates && t == JsonToken.START_ARRAY);
+                sawCoordinates = true;
+                lon = coordinate(p, p.nextToken());
+                lat = coordinate(p, p.nextToken());
+                JsonToken after = p.nextToken();
+                if (after != JsonToken.END_ARRAY) {
+                    coordinate(p, after);
+                    require(p.nextToken() == JsonToken.END_ARRAY);
+                }
+            } else {
+                throw ReportJson.NotPlain.INSTANCE;
+            }
+        }
+        require(sawType && sawCoordinates);
+        return new GeoPoint(lat, lon);
+    }
+
+    private static double coordinate(JsonParser p, JsonToken t) throws IOException {
+        require(t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT);
+        double d = p.getDoubleValue();
+        require(Double.isFinite(d));
+        return d;
+    }
+
+    /** The members of a Seuil place's properties; {@code reports} null if absent. */
+    private static final class Properties {
+        private String name;
+        private String category;
+        private String address;
+        private List<Report> reports;
+    }
+
+    private static Properties properties(JsonParser p) throws IOException {
+        require(p.currentToken() == JsonToken.START_OBJECT);
+        Properties properties = new Properties();
+        Set<String> seen = new HashSet<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            require(seen.add(name));
+            switch (name) {
+                case "name" -> properties.name = text(p, t);
+                case "category" -> properties.category = text(p, t);
+                case "address" -> properties.address = text(p, t);
+                // Derived on export, ignored on import whatever they hold (as PlaceFeature does).
+                case "wheelchair", "toilets:wheelchair", "last_surveyed" -> p.skipChildren();
+                case "reports" -> {
+                    require(t == JsonToken.START_ARRAY);
+                    List<Report> reports = new ArrayList<>(1);
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        reports.add(ReportJson.readPlain(p));
+                    }
+                    properties.reports = reports;
+                }
+                default -> throw ReportJson.NotPlain.INSTANCE;
+            }
+        }
+        return properties;
+    }
+
+    private static String text(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        require(t == JsonToken.VALUE_STRING);
+        return p.getText();
+    }
+
+    private static void require(boolean plain) {
+        if (!plain) {
+            throw ReportJson.NotPlain.INSTANCE;
+        }
+    }
+}
