@@ -64,6 +64,10 @@ public final class SyncBenchCommand implements Callable<Integer> {
     @Option(names = "--postgres", paramLabel = "JDBC_URL", description = "bench PostgreSQL instead of a temporary SQLite file")
     String postgres;
 
+    @Option(names = "--warmup", defaultValue = "0", description = "reports pushed and pulled before the timed push, "
+            + "so that it measures a server that has run a while rather than a JVM's first seconds (default: ${DEFAULT-VALUE})")
+    int warmup;
+
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("seuil-bench-sync");
@@ -77,8 +81,17 @@ public final class SyncBenchCommand implements Callable<Integer> {
             for (int i = 0; i < Math.max(pushers, clients); i++) {
                 apis.add(new SyncApi(uri, store.createToken("bench" + i, Role.REPORTER, Instant.now()), HttpTransport.jdk()));
             }
-            pushAll(apis);
-            pullAll(apis.get(0));
+            long since = 0;
+            if (warmup > 0) {
+                // A running server has compiled its hot code; a fresh JVM spends the first
+                // seconds of a short run compiling it (about a third of the CPU of 100,000 reports).
+                System.out.print("warm-up: ");
+                pushAll(apis, warmup);
+                System.out.print("warm-up: ");
+                since = pullAll(apis.get(0), 0);
+            }
+            pushAll(apis, reports);
+            pullAll(apis.get(0), since);
             if (seconds > 0) {
                 concurrent(apis.subList(0, clients));
             }
@@ -88,7 +101,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void pushAll(List<SyncApi> apis) throws Exception {
+    private void pushAll(List<SyncApi> apis, int reports) throws Exception {
         int batches = (reports + batch - 1) / batch;
         // Made before the clock starts: inventing random reports is not part of a push.
         List<List<ReportFeature>> bodies = new ArrayList<>(batches);
@@ -116,11 +129,14 @@ public final class SyncBenchCommand implements Callable<Integer> {
         System.out.printf("push: %,d reports in %.2f s = %,.0f reports/s%s%n", reports, s, reports / s, cpuNote(reports, cpu));
     }
 
-    /** Reads the feed as the sync client does: through {@link ChangeFeed}, a page ahead. */
-    private static void pullAll(SyncApi api) throws SyncException, InterruptedException {
+    /**
+     * Reads the feed after {@code since} as the sync client does: through {@link ChangeFeed}, a
+     * page ahead. Returns the cursor at its end.
+     */
+    private static long pullAll(SyncApi api, long since) throws SyncException, InterruptedException {
         long cpu = ProcessCpu.nanos();
         long start = System.nanoTime();
-        long cursor = 0;
+        long cursor = since;
         long pulled = 0;
         ChangePage page;
         try (ChangeFeed feed = new ChangeFeed(api, null, 5000)) {
@@ -132,6 +148,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
         }
         double s = (System.nanoTime() - start) / 1e9;
         System.out.printf("pull: %,d reports in %.2f s = %,.0f reports/s (pages of 5,000)%s%n", pulled, s, pulled / s, cpuNote(pulled, cpu));
+        return cursor;
     }
 
     private void concurrent(List<SyncApi> apis) throws Exception {
