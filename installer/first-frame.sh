@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
 # Time to the first frame: starts a command in a fresh virtual display (Xvfb) several times and
-# measures, each time, from launch until a window whose title matches TITLE is mapped (visible),
-# polling with xdotool. Prints each run and the median, in milliseconds: the wall-clock time, and
-# the CPU time (user + system, all threads) the process had used by then, which depends much less
-# on what else the machine is running.
+# measures, each time, from launch until a window whose title matches TITLE is mapped (visible).
+# The map is seen as an X event (xev on the root window), not by polling: polling with xdotool
+# every 20 ms, as this script first did, started fifty X clients a second on the same two cores
+# and delayed the app it measured by about a second. Prints each run and the median, in
+# milliseconds: the wall-clock time, and the CPU time (user + system, all threads) the process had
+# used by then, which depends much less on what else the machine is running.
 #   installer/first-frame.sh                       5 runs of the installed /opt/seuil/bin/seuil
 #   RUNS=7 TITLE=Seuil installer/first-frame.sh target/installer/image/seuil/bin/seuil
-# Needs: apt-get install -y xvfb xdotool
+# Needs: apt-get install -y xvfb xdotool x11-utils
 set -euo pipefail
 runs=${RUNS:-5}
 title=${TITLE:-Seuil}
 timeout_ms=${TIMEOUT_MS:-30000}
 [ $# -gt 0 ] || set -- /opt/seuil/bin/seuil
-for tool in Xvfb xdotool; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y xvfb xdotool" >&2; exit 2; }
+for tool in Xvfb xdotool xev; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y xvfb xdotool x11-utils" >&2; exit 2; }
 done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
+now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
 times=()
 cpus=()
 tick=$(getconf CLK_TCK)
@@ -27,19 +31,35 @@ for run in $(seq "$runs"); do
   xvfb=$!
   # Wait until the display answers, so its start-up is not counted.
   for _ in $(seq 100); do DISPLAY=$display xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.05; done
+  # xev prints a MapNotify for each window mapped on the root; read through a pipe by builtins only.
+  rm -f "$tmp/events"; mkfifo "$tmp/events"
+  DISPLAY=$display xev -root -event substructure >"$tmp/events" 2>/dev/null &
+  xev=$!
+  exec 3<"$tmp/events"
   start=$(now_ms)
   DISPLAY=$display "$@" >/dev/null 2>&1 &
   app=$!
   elapsed=
-  while kill -0 "$app" 2>/dev/null; do
-    if DISPLAY=$display xdotool search --onlyvisible --name "$title" >/dev/null 2>&1; then
-      elapsed=$(($(now_ms) - start))
-      cpu=$(cpu_ms "$app")
-      break
-    fi
-    [ $(($(now_ms) - start)) -lt "$timeout_ms" ] || break
-    sleep 0.02
+  mapped=no
+  while IFS= read -r -t $((timeout_ms / 1000)) line <&3; do
+    case $line in
+      MapNotify*) mapped=yes ;;
+      *window\ 0x*)
+        if [ "$mapped" = yes ]; then
+          mapped=no
+          window=${line##*window }
+          window=${window%%,*}
+          if DISPLAY=$display xdotool getwindowname "$window" 2>/dev/null | grep -q "$title"; then
+            elapsed=$(($(now_ms) - start))
+            cpu=$(cpu_ms "$app")
+            break
+          fi
+        fi ;;
+    esac
   done
+  exec 3<&-
+  kill "$xev" 2>/dev/null || true
+  wait "$xev" 2>/dev/null || true
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   kill "$xvfb" 2>/dev/null || true
