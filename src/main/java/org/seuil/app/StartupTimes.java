@@ -14,6 +14,7 @@ import java.util.Locale;
 public final class StartupTimes {
     private static final String PROPERTY = "seuil.measureStartup";
     private static final List<String> marks = new ArrayList<>();
+    private static boolean tileSeen;
 
     private StartupTimes() {
     }
@@ -33,12 +34,13 @@ public final class StartupTimes {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
-    private static boolean tileShown;
-
-    /** Prints, once, when the first map tile has been drawn (when measuring). */
-    public static synchronized void tileDrawn() {
-        if (enabled() && !tileShown) {
-            tileShown = true;
+    /**
+     * Prints, once, when the first map tile's image is ready (when measuring); the map shows it at
+     * the next pulse.
+     */
+    public static synchronized void tileReady() {
+        if (enabled() && !tileSeen) {
+            tileSeen = true;
             System.err.println("seuil startup: first map tile " + sinceJvmStart() + " ms after JVM start");
         }
     }

@@ -77,7 +77,7 @@ public final class ChainedTileRetriever implements TileRetriever {
             return CompletableFuture.completedFuture(toFx(TileChain.plainTile(256)));
         }
         return CompletableFuture.supplyAsync(() -> toFx(chainOrDefault().tile(id).image()), RENDERERS)
-                .whenComplete((image, failure) -> StartupTimes.tileDrawn())
+                .whenComplete((image, failure) -> StartupTimes.tileReady())
                 .exceptionally(e -> {
                     LOG.log(Level.WARNING, "tile " + id + " failed: " + e.getMessage());
                     return toFx(TileChain.plainTile(256));
