@@ -3,10 +3,13 @@ package org.seuil.store.sqlite;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +49,10 @@ final class SideIndexes implements AutoCloseable {
 
     private static final Object END = new Object();
     private static final int NAMES_PER_STATEMENT = 1 << 16;
+    /** The scratch file's name starts so, in the temporary folder. */
+    static final String SCRATCH_PREFIX = "seuil-import-indexes";
+    /** A killed import's scratch file is deleted by a later import once this old (see {@link #deleteLeftovers}). */
+    private static final Duration LEFTOVER_AGE = Duration.ofDays(1);
 
     /** The scratch file, made by the building thread. */
     private volatile Path file;
@@ -153,7 +160,8 @@ final class SideIndexes implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setGetGeneratedKeys(false);
         try {
-            file = Files.createTempFile("seuil-import-indexes", ".db");
+            deleteLeftovers(Path.of(System.getProperty("java.io.tmpdir")), Instant.now().minus(LEFTOVER_AGE));
+            file = Files.createTempFile(SCRATCH_PREFIX, ".db");
         } catch (IOException e) {
             return;
         }
@@ -228,6 +236,27 @@ final class SideIndexes implements AutoCloseable {
         }
         names.setString(1, json.toString());
         names.executeUpdate();
+    }
+
+    /**
+     * Deletes the scratch files that killed imports left in {@code folder}, those not written to
+     * since {@code before}: a running import writes to its own every few milliseconds, so a day
+     * without a write means nobody is using it. Best effort: a file that cannot be deleted stays.
+     */
+    static void deleteLeftovers(Path folder, Instant before) {
+        try (DirectoryStream<Path> scratch = Files.newDirectoryStream(folder, SCRATCH_PREFIX + "*.db")) {
+            for (Path leftover : scratch) {
+                try {
+                    if (Files.getLastModifiedTime(leftover).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(leftover);
+                    }
+                } catch (IOException e) {
+                    // another import's, or not ours to delete: left as it is
+                }
+            }
+        } catch (IOException e) {
+            // the temporary folder cannot be listed: nothing to clean
+        }
     }
 
     /** Stops the building thread if it still runs and deletes the scratch file. */

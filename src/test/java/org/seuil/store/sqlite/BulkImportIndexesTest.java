@@ -1,7 +1,9 @@
 package org.seuil.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.seuil.store.sqlite.Fixtures.T0;
 
 import java.io.IOException;
@@ -125,6 +127,22 @@ class BulkImportIndexesTest {
         checkIndexes(file, 5000);
     }
 
+    @Test
+    void scratchFilesLeftByKilledImportsAreDeletedOnceADayOldAndOthersKept() throws Exception {
+        Path leftover = Files.createTempFile(dir, SideIndexes.SCRATCH_PREFIX, ".db");
+        Path recent = Files.createTempFile(dir, SideIndexes.SCRATCH_PREFIX, ".db");
+        Path notOurs = Files.createTempFile(dir, "other-program", ".db");
+        java.time.Instant now = java.time.Instant.now();
+        Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofDays(2))));
+        Files.setLastModifiedTime(notOurs, java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofDays(2))));
+
+        SideIndexes.deleteLeftovers(dir, now.minus(java.time.Duration.ofDays(1)));
+
+        assertFalse(Files.exists(leftover), "a two-day-old scratch file was kept");
+        assertTrue(Files.exists(recent), "a scratch file in use may not be deleted");
+        assertTrue(Files.exists(notOurs), "another program's file was deleted");
+    }
+
     private static void checkIndexes(Path file, int places) throws Exception {
         assertEquals("ok", Fixtures.sqlText(file, "PRAGMA integrity_check"));
         assertEquals("ok", Fixtures.sqlText(file, "SELECT rtreecheck('place_index')"));
@@ -133,9 +151,19 @@ class BulkImportIndexesTest {
         assertEquals(String.valueOf(places), Fixtures.sqlText(file, "SELECT count(*) FROM place_index"));
     }
 
+    /** The scratch files in the temporary folder, but for day-old leftovers, which an import deletes. */
     private static List<Path> scratchFiles() throws IOException {
+        java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(23));
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("seuil-import-indexes")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().startsWith(SideIndexes.SCRATCH_PREFIX))
+                    .filter(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p).toInstant().isAfter(dayAgo);
+                        } catch (IOException e) {
+                            return false; // deleted meanwhile
+                        }
+                    })
+                    .sorted().toList();
         }
     }
 
