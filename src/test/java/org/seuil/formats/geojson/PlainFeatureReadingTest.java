@@ -66,6 +66,23 @@ class PlainFeatureReadingTest {
     }
 
     @Test
+    void aFileOfAnotherProgramIsReadAsTreesToItsEndWithTheSameRecords() throws IOException {
+        // After its first feature the reader stops trying the plain form; a Seuil feature further on
+        // must still come out as the tree reader gives it.
+        List<String> features = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            features.add("{\"type\":\"Feature\",\"id\":\"node/" + (1000 + i) + "\",\"geometry\":{\"type\":\"Point\","
+                    + "\"coordinates\":[7.4" + i + ",43.7]},\"properties\":{\"name\":\"Kiosque " + i + "\",\"amenity\":\"cafe\"}}");
+        }
+        features.add(good(A));
+        Path file = write(HEADER + String.join(",\n", features) + "\n]}\n");
+
+        List<PlaceRecord> records = readFile(file, false);
+        assertEquals(101, records.size());
+        assertEquals(readStream(file, false), records);
+    }
+
+    @Test
     void skippedFeaturesAndTheirReasonsAreTheSame() throws IOException {
         Path file = write(HEADER + String.join(",\n",
                 good(A),
