@@ -36,7 +36,6 @@ public final class SeuilApp extends Application {
     private static Path dataFolder;
     private static Path initialFile;
     private static TileChain tiles;
-    private final CompletableFuture<TileChain> firstChain = new CompletableFuture<>();
 
     /** Read before each tile download; follows the "online map tiles" setting. */
     private static volatile boolean onlineTiles;
@@ -44,16 +43,21 @@ public final class SeuilApp extends Application {
     private PlaceStore store;
     private TaskExecutor tasks;
 
-    /**
-     * Makes map tiles wait for a chain that {@link #start} builds once the first frame is drawn.
-     * Building it (opening packs, parsing the render theme) and rendering tiles took about a
-     * second of CPU that the first frame needs on a two-core machine; the map fills in just after
-     * the window appears instead (docs/installers.md, "Time to the first frame").
-     */
     @Override
     public void init() {
         StartupTimes.mark("init");
-        ChainedTileRetriever.configureLater(firstChain);
+    }
+
+    /** A chain to come, which the tiles asked for from now on wait for, on the render threads. */
+    private static CompletableFuture<TileChain> tilesToCome() {
+        CompletableFuture<TileChain> chain = new CompletableFuture<>();
+        ChainedTileRetriever.configureLater(chain);
+        return chain;
+    }
+
+    /** Builds the chain on a background thread ({@link #buildTiles} logs its failures). */
+    private static void buildTilesInto(CompletableFuture<TileChain> chain, Path packs) {
+        CompletableFuture.runAsync(() -> chain.complete(buildTiles(packs)));
     }
 
     /**
@@ -123,6 +127,11 @@ public final class SeuilApp extends Application {
             return;
         }
         takenStore = store;
+        // The basemap's chain is built once the first frame is drawn: building it (opening packs,
+        // parsing the render theme) and rendering tiles took about a second of CPU that the first
+        // frame needs on a two-core machine (decisions/0009). Until then tiles wait for it.
+        Path packs = dataFolder;
+        CompletableFuture<TileChain> firstTiles = tilesToCome();
         tasks = new FxTaskExecutor();
         Path settings = store.file().toAbsolutePath().getParent().resolve("settings.properties");
         AppContext context = new AppContext(store, tasks, Locale.getDefault(), settings, dataFolder);
@@ -139,14 +148,9 @@ public final class SeuilApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         StartupTimes.mark("shown");
-        Path packs = dataFolder;
-        afterFirstFrame(scene, () -> CompletableFuture.runAsync(() -> firstChain.complete(buildTiles(packs))));
+        afterFirstFrame(scene, () -> buildTilesInto(firstTiles, packs));
         // A pack installed from the window: tiles asked for from now on wait for a chain that has it.
-        context.transfer().packsInstalledProperty().addListener((o, old, now) -> {
-            CompletableFuture<TileChain> rebuilt = new CompletableFuture<>();
-            ChainedTileRetriever.configureLater(rebuilt);
-            CompletableFuture.runAsync(() -> rebuilt.complete(buildTiles(packs))); // buildTiles logs its failures
-        });
+        context.transfer().packsInstalledProperty().addListener((o, old, now) -> buildTilesInto(tilesToCome(), packs));
         if (initialFile != null) {
             Path file = initialFile;
             Platform.runLater(() -> main.confirmAndOpen(file));

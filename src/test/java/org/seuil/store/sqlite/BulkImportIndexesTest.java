@@ -96,22 +96,12 @@ class BulkImportIndexesTest {
         Path file = dir.resolve("seuil.db");
         try (SqlitePlaceStore store = SqlitePlaceStore.open(file)) {
             IllegalStateException broken = new IllegalStateException("the source broke");
-            Iterator<PlaceRecord> failing = new Iterator<>() {
-                private int n;
-
-                @Override
-                public boolean hasNext() {
-                    return true;
+            Iterator<PlaceRecord> failing = java.util.stream.IntStream.iterate(1, n -> n + 1).mapToObj(n -> {
+                if (n == 5000) {
+                    throw broken;
                 }
-
-                @Override
-                public PlaceRecord next() {
-                    if (++n == 5000) {
-                        throw broken;
-                    }
-                    return randomRecord(n);
-                }
-            };
+                return randomRecord(n);
+            }).iterator();
             assertEquals(broken, assertThrows(IllegalStateException.class, () -> store.importRecords(failing, ImportSource.FILE)));
             assertEquals(0, store.stats(PlaceFilter.ALL).places());
             assertEquals(0, store.pendingChanges());
