@@ -260,11 +260,19 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
                 }
             }
         }
-        try (InputStream in = Files.newInputStream(source)) {
-            in.skipNBytes(offset);
-            JsonParser again = Json.FACTORY.createParser(in);
+        try (InputStream in = skipped(Files.newInputStream(source), offset); JsonParser again = Json.FACTORY.createParser(in)) {
             again.nextToken();
             return accept(TREES.readTree(again));
+        }
+    }
+
+    private static InputStream skipped(InputStream in, long bytes) throws IOException {
+        try {
+            in.skipNBytes(bytes);
+            return in;
+        } catch (IOException e) {
+            in.close();
+            throw e;
         }
     }
 

@@ -68,9 +68,10 @@ final class PlainPlaceFeature {
         require(sawType && id != null && location != null && properties != null && properties.reports != null);
         PlaceId placeId = new PlaceId(id);
         Place place = new Place(placeId, location, properties.name, properties.category, properties.address);
-        Set<String> reportIds = new HashSet<>();
+        // Most places have one report: a set of ids only when there are more.
+        Set<String> reportIds = properties.reports.size() > 1 ? new HashSet<>() : null;
         for (Report report : properties.reports) {
-            require(report.placeId().equals(placeId) && reportIds.add(report.id().value()));
+            require(report.placeId().equals(placeId) && (reportIds == null || reportIds.add(report.id().value())));
         }
         return new PlaceRecord(place, properties.reports);
     }
@@ -123,17 +124,27 @@ final class PlainPlaceFeature {
     private static Properties properties(JsonParser p) throws IOException {
         require(p.currentToken() == JsonToken.START_OBJECT);
         Properties properties = new Properties();
-        Set<String> seen = new HashSet<>();
+        // Members seen so far, a bit each (no set per feature on the import's reading thread).
+        int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
-            require(seen.add(name));
+            int bit = switch (name) {
+                case "name" -> 1;
+                case "category" -> 2;
+                case "address" -> 4;
+                case "wheelchair" -> 8;
+                case "toilets:wheelchair" -> 16;
+                case "last_surveyed" -> 32;
+                case "reports" -> 64;
+                default -> throw ReportJson.NotPlain.INSTANCE;
+            };
+            require((seen & bit) == 0);
+            seen |= bit;
             switch (name) {
                 case "name" -> properties.name = text(p, t);
                 case "category" -> properties.category = text(p, t);
                 case "address" -> properties.address = text(p, t);
-                // Derived on export, ignored on import whatever they hold (as PlaceFeature does).
-                case "wheelchair", "toilets:wheelchair", "last_surveyed" -> p.skipChildren();
                 case "reports" -> {
                     require(t == JsonToken.START_ARRAY);
                     List<Report> reports = new ArrayList<>(1);
@@ -142,7 +153,8 @@ final class PlainPlaceFeature {
                     }
                     properties.reports = reports;
                 }
-                default -> throw ReportJson.NotPlain.INSTANCE;
+                // Derived on export, ignored on import whatever they hold (as PlaceFeature does).
+                default -> p.skipChildren();
             }
         }
         return properties;

@@ -91,14 +91,6 @@ public final class PostgresServerStore extends JdbcServerStore {
     }
 
     /**
-     * The inner {@code ORDER BY seq LIMIT} leaves the planner only the {@code seq} index: with
-     * stale statistics after a bulk push it started from the places in the box and sorted all
-     * their reports. A lateral subquery with {@code OFFSET 0} cannot be flattened into a join, so
-     * each report of the slice looks its place up through the primary key; as a plain join
-     * PostgreSQL chose to hash all the places (50,000 of them: 190 ms) for every slice of 1,000 reports.
-     * (SQLite would materialize the inner query and sort it again: it keeps the plain join.)
-     */
-    /**
      * pgjdbc hands out a text column's bytes as they came from the server, in the connection's
      * encoding, which pgjdbc always sets to UTF-8: no string decoded and encoded again.
      */
@@ -107,6 +99,14 @@ public final class PostgresServerStore extends JdbcServerStore {
         return rs.getBytes(column);
     }
 
+    /**
+     * The inner {@code ORDER BY seq LIMIT} leaves the planner only the {@code seq} index: with
+     * stale statistics after a bulk push it started from the places in the box and sorted all
+     * their reports. A lateral subquery with {@code OFFSET 0} cannot be flattened into a join, so
+     * each report of the slice looks its place up through the primary key; as a plain join
+     * PostgreSQL chose to hash all the places (50,000 of them: 190 ms) for every slice of 1,000 reports.
+     * (SQLite would materialize the inner query and sort it again: it keeps the plain join.)
+     */
     @Override
     protected String sliceOfReports() {
         return "(SELECT seq, id, place_id, body, hidden_by FROM reports WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?) r "

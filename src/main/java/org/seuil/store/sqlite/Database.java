@@ -103,18 +103,7 @@ final class Database implements AutoCloseable {
      * Runtime exceptions (from an import's iterator, say) come out unchanged.
      */
     <T> T write(Work<T> work) {
-        if (writeLock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("a store write cannot start inside another write");
-        }
-        writeLock.lock();
-        try {
-            ensureOpen();
-            return inTransaction(work);
-        } catch (SQLException e) {
-            throw failure(e);
-        } finally {
-            writeLock.unlock();
-        }
+        return writeBulk(s -> false, work);
     }
 
     private <T> T inTransaction(Work<T> work) throws SQLException {
@@ -154,13 +143,13 @@ final class Database implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
-            if (!appendsToEmpty.run(writer) || !leaveWal()) {
-                return inTransaction(work);
-            }
+            boolean journal = appendsToEmpty.run(writer) && leaveWal();
             try {
                 return inTransaction(work);
             } finally {
-                backToWal();
+                if (journal) {
+                    backToWal();
+                }
             }
         } catch (SQLException e) {
             throw failure(e);
