@@ -1,5 +1,9 @@
 package org.seuil.formats.geojson;
 
+import static org.seuil.formats.json.PlainJson.once;
+import static org.seuil.formats.json.PlainJson.require;
+import static org.seuil.formats.json.PlainJson.text;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -13,6 +17,7 @@ import org.seuil.domain.Place;
 import org.seuil.domain.PlaceId;
 import org.seuil.domain.PlaceRecord;
 import org.seuil.domain.Report;
+import org.seuil.formats.json.PlainJson;
 import org.seuil.formats.json.ReportJson;
 
 /**
@@ -56,7 +61,7 @@ final class PlainPlaceFeature {
                 }
                 case "geometry" -> {
                     require(location == null);
-                    location = point(p);
+                    location = PlainJson.point(p, t);
                 }
                 case "properties" -> {
                     require(properties == null);
@@ -74,43 +79,6 @@ final class PlainPlaceFeature {
             require(report.placeId().equals(placeId) && (reportIds == null || reportIds.add(report.id().value())));
         }
         return new PlaceRecord(place, properties.reports);
-    }
-
-    private static GeoPoint point(JsonParser p) throws IOException {
-        require(p.currentToken() == JsonToken.START_OBJECT);
-        boolean sawType = false;
-        double lon = Double.NaN;
-        double lat = Double.NaN;
-        boolean sawCoordinates = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            if (name.equals("type")) {
-                require(!sawType && t == JsonToken.VALUE_STRING && "Point".equals(p.getText()));
-                sawType = true;
-            } else if (name.equals("coordinates")) {
-                require(!sawCoordinates && t == JsonToken.START_ARRAY);
-                sawCoordinates = true;
-                lon = coordinate(p, p.nextToken());
-                lat = coordinate(p, p.nextToken());
-                JsonToken after = p.nextToken();
-                if (after != JsonToken.END_ARRAY) {
-                    coordinate(p, after);
-                    require(p.nextToken() == JsonToken.END_ARRAY);
-                }
-            } else {
-                throw ReportJson.NotPlain.INSTANCE;
-            }
-        }
-        require(sawType && sawCoordinates);
-        return new GeoPoint(lat, lon);
-    }
-
-    private static double coordinate(JsonParser p, JsonToken t) throws IOException {
-        require(t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT);
-        double d = p.getDoubleValue();
-        require(Double.isFinite(d));
-        return d;
     }
 
     /** The members of a Seuil place's properties; {@code reports} null if absent. */
@@ -139,8 +107,7 @@ final class PlainPlaceFeature {
                 case "reports" -> 64;
                 default -> throw ReportJson.NotPlain.INSTANCE;
             };
-            require((seen & bit) == 0);
-            seen |= bit;
+            seen = once(seen, bit);
             switch (name) {
                 case "name" -> properties.name = text(p, t);
                 case "category" -> properties.category = text(p, t);
@@ -158,19 +125,5 @@ final class PlainPlaceFeature {
             }
         }
         return properties;
-    }
-
-    private static String text(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        require(t == JsonToken.VALUE_STRING);
-        return p.getText();
-    }
-
-    private static void require(boolean plain) {
-        if (!plain) {
-            throw ReportJson.NotPlain.INSTANCE;
-        }
     }
 }

@@ -1,5 +1,8 @@
 package org.seuil.formats.json;
 
+import static org.seuil.formats.json.PlainJson.once;
+import static org.seuil.formats.json.PlainJson.text;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -304,27 +307,10 @@ final class PlainReportReader {
 
     // ---------------------------------------------------------------- values
 
-    private static int once(int seen, int bit) {
-        if ((seen & bit) != 0) {
-            throw ReportJson.NotPlain.INSTANCE;
-        }
-        return seen | bit;
-    }
-
     private static void expectObject(JsonToken t) {
         if (t != JsonToken.START_OBJECT) {
             throw ReportJson.NotPlain.INSTANCE;
         }
-    }
-
-    static String text(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        throw ReportJson.NotPlain.INSTANCE;
     }
 
     private static Integer integer(JsonParser p, JsonToken t) throws IOException {

@@ -1,5 +1,8 @@
 package org.seuil.sync.protocol;
 
+import static org.seuil.formats.json.PlainJson.once;
+import static org.seuil.formats.json.PlainJson.require;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,6 +14,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Set;
 import org.seuil.domain.GeoPoint;
 import org.seuil.domain.InvalidValueException;
@@ -18,6 +22,7 @@ import org.seuil.domain.Place;
 import org.seuil.domain.PlaceId;
 import org.seuil.domain.Report;
 import org.seuil.domain.ReportId;
+import org.seuil.formats.json.PlainJson;
 import org.seuil.formats.json.Json;
 import org.seuil.formats.json.ReportJson;
 
@@ -58,20 +63,13 @@ public final class WireCodec {
      */
     public List<ReportFeature> readBatch(InputStream body) {
         ReplayableInputStream in = new ReplayableInputStream(body);
-        try {
-            return parse(in, parser -> batch(parser, this::readPlainFeature));
-        } catch (RuntimeException notPlain) {
-            return parse(in.replay(), parser -> batch(parser, this::readTreeFeature));
-        }
+        return plainOrTree(in, in::replay, parser -> batch(parser, this::readPlainFeature), parser -> batch(parser, this::readTreeFeature));
     }
 
     /** {@link #readBatch(InputStream)} of a body already in memory. */
     public List<ReportFeature> readBatch(byte[] body) {
-        try {
-            return parse(new ByteArrayInputStream(body), parser -> batch(parser, this::readPlainFeature));
-        } catch (RuntimeException notPlain) {
-            return parse(new ByteArrayInputStream(body), parser -> batch(parser, this::readTreeFeature));
-        }
+        return plainOrTree(new ByteArrayInputStream(body), () -> new ByteArrayInputStream(body),
+                parser -> batch(parser, this::readPlainFeature), parser -> batch(parser, this::readTreeFeature));
     }
 
     private List<ReportFeature> batch(JsonParser parser, FeatureReader reader) throws IOException {
@@ -201,9 +199,7 @@ public final class WireCodec {
      * throws (mostly {@link ReportJson.NotPlain}) and the caller reads the body again with the tree.
      */
     ReportFeature readPlainFeature(JsonParser p, int index) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw ReportJson.NotPlain.INSTANCE;
-        }
+        require(p.currentToken() == JsonToken.START_OBJECT);
         String id = null;
         GeoPoint point = null;
         String[] place = null;
@@ -216,20 +212,20 @@ public final class WireCodec {
             switch (name) {
                 case "type" -> {
                     bit = 1;
-                    plain(t == JsonToken.VALUE_STRING && "Feature".equals(p.getText()));
+                    require(t == JsonToken.VALUE_STRING && "Feature".equals(p.getText()));
                 }
                 case "id" -> {
                     bit = 1 << 1;
-                    plain(t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL);
+                    require(t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL);
                     id = t == JsonToken.VALUE_STRING ? p.getText() : null;
                 }
                 case "geometry" -> {
                     bit = 1 << 2;
-                    point = plainPoint(p, t);
+                    point = PlainJson.point(p, t);
                 }
                 case "properties" -> {
                     bit = 1 << 3;
-                    plain(t == JsonToken.START_OBJECT);
+                    require(t == JsonToken.START_OBJECT);
                     int inner = 0;
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String property = p.currentName();
@@ -238,69 +234,30 @@ public final class WireCodec {
                             place = plainPlace(p, v);
                             inner |= 1;
                         } else if (property.equals("report") && (inner & 2) == 0) {
-                            plain(v == JsonToken.START_OBJECT);
+                            require(v == JsonToken.START_OBJECT);
                             report = ReportJson.readPlain(p);
                             inner |= 2;
                         } else {
                             throw ReportJson.NotPlain.INSTANCE;
                         }
                     }
-                    plain(inner == 3);
+                    require(inner == 3);
                 }
                 default -> {
                     bit = 0;
                     p.skipChildren(); // foreign members of a feature are ignored, as by the tree reader
                 }
             }
-            plain((seen & bit) == 0);
-            seen |= bit;
+            seen = once(seen, bit);
         }
-        plain(seen == 0b1101 || seen == 0b1111);
-        plain(id == null || id.equals(report.id().value()));
+        require(seen == 0b1101 || seen == 0b1111);
+        require(id == null || id.equals(report.id().value()));
         return new ReportFeature(new Place(new PlaceId(place[0]), point, place[1], place[2], place[3]), report);
-    }
-
-    private static void plain(boolean condition) {
-        if (!condition) {
-            throw ReportJson.NotPlain.INSTANCE;
-        }
-    }
-
-    /** A Point geometry's location; other members of the geometry are ignored, as by the tree reader. */
-    private static GeoPoint plainPoint(JsonParser p, JsonToken start) throws IOException {
-        plain(start == JsonToken.START_OBJECT);
-        boolean typeSeen = false;
-        double[] c = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            if (name.equals("type")) {
-                plain(!typeSeen && t == JsonToken.VALUE_STRING && "Point".equals(p.getText()));
-                typeSeen = true;
-            } else if (name.equals("coordinates")) {
-                plain(c == null && t == JsonToken.START_ARRAY);
-                c = new double[3];
-                int n = 0;
-                JsonToken v;
-                while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
-                    plain(n < 3 && (v == JsonToken.VALUE_NUMBER_FLOAT
-                            || v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER));
-                    c[n] = p.getDoubleValue();
-                    plain(Double.isFinite(c[n]));
-                    n++;
-                }
-                plain(n >= 2);
-            } else {
-                p.skipChildren();
-            }
-        }
-        plain(typeSeen && c != null);
-        return new GeoPoint(c[1], c[0]);
     }
 
     /** The place's id, name, category and address, each a string or null. */
     private static String[] plainPlace(JsonParser p, JsonToken start) throws IOException {
-        plain(start == JsonToken.START_OBJECT);
+        require(start == JsonToken.START_OBJECT);
         String[] fields = new String[4];
         int seen = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -312,7 +269,7 @@ public final class WireCodec {
                 default -> throw ReportJson.NotPlain.INSTANCE;
             };
             JsonToken t = p.nextToken();
-            plain((seen & (1 << i)) == 0 && (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL));
+            require((seen & (1 << i)) == 0 && (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL));
             seen |= 1 << i;
             fields[i] = t == JsonToken.VALUE_STRING ? p.getText() : null;
         }
@@ -413,15 +370,11 @@ public final class WireCodec {
      * plain server copies), else, as for batches, through the tree reader from its start.
      */
     public BatchResult readResult(byte[] body) {
-        try {
-            return parse(new ByteArrayInputStream(body), WireCodec.this::plainResult);
-        } catch (RuntimeException notPlain) {
-            return readResult(new ByteArrayInputStream(body));
-        }
+        return plainOrTree(new ByteArrayInputStream(body), () -> new ByteArrayInputStream(body), this::plainResult, this::treeResult);
     }
 
     private BatchResult plainResult(JsonParser p) throws IOException {
-        plain(p.nextToken() == JsonToken.START_OBJECT);
+        require(p.nextToken() == JsonToken.START_OBJECT);
         String batch = null;
         List<Outcome> outcomes = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -430,26 +383,26 @@ public final class WireCodec {
             switch (name) {
                 case "protocol" -> p.skipChildren();
                 case "batch" -> {
-                    plain(batch == null && t == JsonToken.VALUE_STRING);
+                    require(batch == null && t == JsonToken.VALUE_STRING);
                     batch = p.getText();
                 }
                 case "results" -> {
-                    plain(outcomes == null && t == JsonToken.START_ARRAY);
+                    require(outcomes == null && t == JsonToken.START_ARRAY);
                     outcomes = new ArrayList<>();
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        outcomes.add(plainOutcome(p, outcomes.size()));
+                        outcomes.add(plainOutcome(p));
                     }
                 }
                 default -> throw ReportJson.NotPlain.INSTANCE;
             }
         }
-        plain(batch != null && outcomes != null);
+        require(batch != null && outcomes != null);
         return new BatchResult(batch, outcomes);
     }
 
     /** One outcome as {@link #writeResult} writes it; anything else throws and the answer is read with the tree. */
-    private Outcome plainOutcome(JsonParser p, int i) throws IOException {
-        plain(p.currentToken() == JsonToken.START_OBJECT);
+    private Outcome plainOutcome(JsonParser p) throws IOException {
+        require(p.currentToken() == JsonToken.START_OBJECT);
         Integer index = null;
         String id = null;
         String status = null;
@@ -464,55 +417,56 @@ public final class WireCodec {
             int bit;
             switch (name) {
                 case "index" -> { bit = 1; index = plainInt(p, t); }
-                case "id" -> { bit = 1 << 1; plain(t == JsonToken.VALUE_STRING); id = p.getText(); }
-                case "status" -> { bit = 1 << 2; plain(t == JsonToken.VALUE_STRING); status = p.getText(); }
+                case "id" -> { bit = 1 << 1; require(t == JsonToken.VALUE_STRING); id = p.getText(); }
+                case "status" -> { bit = 1 << 2; require(t == JsonToken.VALUE_STRING); status = p.getText(); }
                 case "revision" -> { bit = 1 << 3; revision = plainInt(p, t); }
-                case "server_copy" -> { bit = 1 << 4; copy = readPlainFeature(p, i); }
-                case "reason" -> { bit = 1 << 5; plain(t == JsonToken.VALUE_STRING); reason = p.getText(); }
+                case "server_copy" -> { bit = 1 << 4; copy = readPlainFeature(p, 0); }
+                case "reason" -> { bit = 1 << 5; require(t == JsonToken.VALUE_STRING); reason = p.getText(); }
                 case "missing_photos" -> {
                     bit = 1 << 6;
-                    plain(t == JsonToken.START_ARRAY);
+                    require(t == JsonToken.START_ARRAY);
                     JsonToken v;
                     while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
-                        plain(v == JsonToken.VALUE_STRING);
+                        require(v == JsonToken.VALUE_STRING);
                         missing.add(p.getText());
                     }
                 }
                 default -> throw ReportJson.NotPlain.INSTANCE;
             }
-            plain((seen & bit) == 0);
-            seen |= bit;
+            seen = once(seen, bit);
         }
-        plain(index != null && id != null && status != null);
+        require(index != null && id != null && status != null);
         return new Outcome(index, new ReportId(id), OutcomeStatus.fromWire(status), revision, copy, reason, missing);
     }
 
     private static Integer plainInt(JsonParser p, JsonToken t) throws IOException {
-        plain(t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT);
+        require(t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT);
         return p.getIntValue();
     }
 
     public BatchResult readResult(InputStream body) {
-        return parse(body, parser -> {
-            JsonNode root = mapper.readTree(parser);
-            List<Outcome> outcomes = new ArrayList<>();
-            JsonNode results = root.path("results");
-            for (int i = 0; i < results.size(); i++) {
-                JsonNode r = results.get(i);
-                JsonNode copy = r.get("server_copy");
-                List<String> missing = new ArrayList<>();
-                r.path("missing_photos").forEach(n -> missing.add(n.asText()));
-                try {
-                    outcomes.add(new Outcome(r.path("index").asInt(i), new ReportId(r.path("id").asText()),
-                            OutcomeStatus.fromWire(r.path("status").asText()),
-                            r.hasNonNull("revision") ? r.get("revision").asInt() : null,
-                            copy == null ? null : readFeature(copy, i), r.hasNonNull("reason") ? r.get("reason").asText() : null, missing));
-                } catch (InvalidValueException e) {
-                    throw Problem.badRequest(e.getMessage(), i, e.field());
-                }
+        return parse(body, this::treeResult);
+    }
+
+    private BatchResult treeResult(JsonParser parser) throws IOException {
+        JsonNode root = mapper.readTree(parser);
+        List<Outcome> outcomes = new ArrayList<>();
+        JsonNode results = root.path("results");
+        for (int i = 0; i < results.size(); i++) {
+            JsonNode r = results.get(i);
+            JsonNode copy = r.get("server_copy");
+            List<String> missing = new ArrayList<>();
+            r.path("missing_photos").forEach(n -> missing.add(n.asText()));
+            try {
+                outcomes.add(new Outcome(r.path("index").asInt(i), new ReportId(r.path("id").asText()),
+                        OutcomeStatus.fromWire(r.path("status").asText()),
+                        r.hasNonNull("revision") ? r.get("revision").asInt() : null,
+                        copy == null ? null : readFeature(copy, i), r.hasNonNull("reason") ? r.get("reason").asText() : null, missing));
+            } catch (InvalidValueException e) {
+                throw Problem.badRequest(e.getMessage(), i, e.field());
             }
-            return new BatchResult(root.path("batch").asText(), outcomes);
-        });
+        }
+        return new BatchResult(root.path("batch").asText(), outcomes);
     }
 
     // ---------------------------------------------------------------- change pages
@@ -551,20 +505,13 @@ public final class WireCodec {
     /** Reads a change page; features are read as in {@link #readBatch(InputStream)}, with the same fallback. */
     public ChangePage readChanges(InputStream body) {
         ReplayableInputStream in = new ReplayableInputStream(body);
-        try {
-            return parse(in, parser -> changes(parser, this::readPlainFeature));
-        } catch (RuntimeException notPlain) {
-            return parse(in.replay(), parser -> changes(parser, this::readTreeFeature));
-        }
+        return plainOrTree(in, in::replay, parser -> changes(parser, this::readPlainFeature), parser -> changes(parser, this::readTreeFeature));
     }
 
     /** {@link #readChanges(InputStream)} of a body already in memory. */
     public ChangePage readChanges(byte[] body) {
-        try {
-            return parse(new ByteArrayInputStream(body), parser -> changes(parser, this::readPlainFeature));
-        } catch (RuntimeException notPlain) {
-            return parse(new ByteArrayInputStream(body), parser -> changes(parser, this::readTreeFeature));
-        }
+        return plainOrTree(new ByteArrayInputStream(body), () -> new ByteArrayInputStream(body),
+                parser -> changes(parser, this::readPlainFeature), parser -> changes(parser, this::readTreeFeature));
     }
 
     private static ChangePage changes(JsonParser parser, FeatureReader reader) throws IOException {
@@ -641,6 +588,19 @@ public final class WireCodec {
     }
 
     // ---------------------------------------------------------------- plumbing
+
+    /**
+     * Reads {@code first} with {@code plain}; if that stops (not plain, or a broken rule), reads
+     * the same bytes from their start, {@code again}, with {@code tree}, whose errors name the field.
+     */
+    private <T> T plainOrTree(InputStream first, Supplier<InputStream> again,
+                              WireBodies.Reader<T> plain, WireBodies.Reader<T> tree) {
+        try {
+            return parse(first, plain);
+        } catch (RuntimeException notPlain) {
+            return parse(again.get(), tree);
+        }
+    }
 
     private <T> T parse(InputStream body, WireBodies.Reader<T> reader) {
         return WireBodies.read(mapper, limits, body, reader);
