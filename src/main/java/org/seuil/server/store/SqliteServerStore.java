@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,17 +32,28 @@ public final class SqliteServerStore extends JdbcServerStore {
     /** Prepared once per SQL text; only used under {@link #lock}. */
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-    private SqliteServerStore(Connection connection) {
+    /** The WAL is copied back into the file on a thread of its own once it holds this much. */
+    private static final long WAL_LIMIT_BYTES = 256L << 20;
+    private final WalCheckpointer checkpointer;
+
+    private SqliteServerStore(Path file, Connection connection, int pageSize, long walLimitBytes) throws SQLException {
         this.connection = connection;
+        this.checkpointer = new WalCheckpointer(file, lock, walLimitBytes, pageSize, 200, TimeUnit.MILLISECONDS);
     }
 
     public static SqliteServerStore open(Path file) {
+        return open(file, WAL_LIMIT_BYTES);
+    }
+
+    /** With the WAL started over once it holds {@code walLimitBytes} (tests use a small one). */
+    static SqliteServerStore open(Path file, long walLimitBytes) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            int pageSize;
             try (Statement s = c.createStatement()) {
                 // A new file gets pages of 16 KiB (an existing one keeps its own). A commit writes each
                 // page it changed to the WAL as one frame, and a batch of reports keyed by random UUIDs
@@ -55,18 +67,22 @@ public final class SqliteServerStore extends JdbcServerStore {
                 s.execute("PRAGMA busy_timeout = 10000");
                 // Reports, places and their indexes are keyed by random UUIDs, so each batch of 1,000
                 // touches pages all over them: with SQLite's default 2 MB cache most were read again
-                // (the writers' lock held meanwhile), and a checkpoint every 4 MB of WAL wrote the
-                // same pages again and again. 64 MB of cache; a checkpoint every 64 MB of WAL.
+                // (the writers' lock held meanwhile). 64 MB of cache. The WAL is copied back by
+                // WalCheckpointer, not by whichever batch crossed SQLite's threshold.
                 s.execute("PRAGMA cache_size = -65536");
-                int pageSize;
+                s.execute("PRAGMA wal_autocheckpoint = 0");
                 try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
                     pageSize = rs.next() ? rs.getInt(1) : PAGE_SIZE;
                 }
-                s.execute("PRAGMA wal_autocheckpoint = " + (64 << 20) / pageSize);
             }
             Migrations.apply(c, "BLOB", null);
             c.setAutoCommit(false);
-            return new SqliteServerStore(c);
+            try {
+                return new SqliteServerStore(file, c, pageSize, walLimitBytes);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
         } catch (SQLException | java.io.IOException e) {
             throw new ServerStoreException("cannot open the server database " + file + ": " + e.getMessage(), e);
         }
@@ -98,6 +114,11 @@ public final class SqliteServerStore extends JdbcServerStore {
             lock.unlock();
         }
         return mine.outcome();
+    }
+
+    /** The thread that copies the WAL back (for tests). */
+    WalCheckpointer checkpointer() {
+        return checkpointer;
     }
 
     /** How much work waits for the connection (for tests). */
@@ -155,6 +176,7 @@ public final class SqliteServerStore extends JdbcServerStore {
                 }
                 if (failed == null) {
                     connection.commit();
+                    checkpointer.committed();
                     break;
                 }
                 rollbackQuietly(failed.failure);
@@ -214,6 +236,8 @@ public final class SqliteServerStore extends JdbcServerStore {
 
     @Override
     public void close() {
+        // Before taking the lock: the checkpointer's last pass may be waiting for it.
+        checkpointer.close();
         lock.lock();
         try {
             for (PreparedStatement s : statements.values()) {

@@ -1,0 +1,162 @@
+package org.seuil.server.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Copies the server store's WAL back into the database file on a thread and connection of its
+ * own, so that a batch never waits for it. With SQLite's automatic checkpoint the writer that
+ * crossed the threshold copied the WAL and waited for its fsync while holding the writers' lock:
+ * 40 % of the push time on a store of 300,000 reports.
+ *
+ * <p>A passive checkpoint copies the frames committed before it started and leaves writers
+ * alone; SQLite starts the WAL over from its beginning only when a writer finds every frame
+ * copied. Under a steady stream of batches some frame is always newer, and the WAL would grow
+ * without end; so once it holds more than {@code walLimitBytes}, the next pass takes the
+ * writers' lock and copies the few frames written since the previous pass, and the next batch
+ * starts the WAL over.
+ */
+final class WalCheckpointer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(WalCheckpointer.class.getName());
+
+    private final Connection connection;
+    private final ReentrantLock writers;
+    private final long walLimitBytes;
+    private final long pageSize;
+    private final long pauseNanos;
+    private final ReentrantLock signalLock = new ReentrantLock();
+    private final Condition signal = signalLock.newCondition();
+    private final Thread thread;
+    /** Guarded by {@link #signalLock}. */
+    private boolean committed;
+    private boolean closing;
+    /** Frames in the WAL and frames copied, as the last pass found them (for tests). */
+    private volatile long[] lastPass = {0, 0};
+
+    /**
+     * @param writers the lock every writer of the store holds for its transaction
+     * @param pause   the least time between two passes, so that a page changed by every batch is
+     *                copied once per pause rather than once per batch
+     */
+    WalCheckpointer(Path file, ReentrantLock writers, long walLimitBytes, long pageSize, long pause, TimeUnit unit)
+            throws SQLException {
+        this.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        this.writers = writers;
+        this.walLimitBytes = walLimitBytes;
+        this.pageSize = pageSize;
+        this.pauseNanos = unit.toNanos(pause);
+        this.thread = new Thread(this::run, "seuil-wal-checkpoint");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Called after each commit: a pass will follow, at most one per pause. */
+    void committed() {
+        signalLock.lock();
+        try {
+            committed = true;
+            signal.signal();
+        } finally {
+            signalLock.unlock();
+        }
+    }
+
+    /** Frames in the WAL and frames copied into the database file, as the last pass found them. */
+    long[] lastPass() {
+        return lastPass.clone();
+    }
+
+    private void run() {
+        try {
+            while (awaitCommit()) {
+                long[] pass = passive();
+                if (pass[0] * pageSize > walLimitBytes) {
+                    writers.lock();
+                    try {
+                        pass = passive();
+                    } finally {
+                        writers.unlock();
+                    }
+                }
+                lastPass = pass;
+                pause();
+            }
+        } catch (SQLException e) {
+            // The writers' own connection still works; without this thread the WAL only grows until
+            // the store is closed, which copies it. Say so rather than fail batches.
+            LOG.log(Level.WARNING, "the WAL checkpoint thread stopped; the WAL is copied when the server stops", e);
+        }
+    }
+
+    /** Waits for a commit; false once closing. */
+    private boolean awaitCommit() {
+        signalLock.lock();
+        try {
+            while (!committed && !closing) {
+                signal.awaitUninterruptibly();
+            }
+            committed = false;
+            return !closing;
+        } finally {
+            signalLock.unlock();
+        }
+    }
+
+    private void pause() {
+        signalLock.lock();
+        try {
+            long left = pauseNanos;
+            while (left > 0 && !closing) {
+                left = signal.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            signalLock.unlock();
+        }
+    }
+
+    private long[] passive() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            rs.next();
+            return new long[] {rs.getLong(2), rs.getLong(3)};
+        }
+    }
+
+    /** Stops the thread after its pass in progress; the store's last connection copies the rest when it closes. */
+    @Override
+    public void close() {
+        signalLock.lock();
+        try {
+            closing = true;
+            signal.signalAll();
+        } finally {
+            signalLock.unlock();
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "cannot close the WAL checkpoint connection", e);
+        }
+    }
+}
