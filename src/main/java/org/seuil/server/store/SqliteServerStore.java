@@ -116,11 +116,6 @@ public final class SqliteServerStore extends JdbcServerStore {
         return mine.outcome();
     }
 
-    /** The thread that copies the WAL back (for tests). */
-    WalCheckpointer checkpointer() {
-        return checkpointer;
-    }
-
     /** How much work waits for the connection (for tests). */
     int queued() {
         return queue.size();

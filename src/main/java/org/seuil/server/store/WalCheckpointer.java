@@ -39,8 +39,8 @@ final class WalCheckpointer implements AutoCloseable {
     /** Guarded by {@link #signalLock}. */
     private boolean committed;
     private boolean closing;
-    /** Frames in the WAL and frames copied, as the last pass found them (for tests). */
-    private volatile long[] lastPass = {0, 0};
+    /** Only the first failure of a run of them is logged; reset by a pass that succeeds. */
+    private boolean failing;
 
     /**
      * @param writers the lock every writer of the store holds for its transaction
@@ -70,30 +70,27 @@ final class WalCheckpointer implements AutoCloseable {
         }
     }
 
-    /** Frames in the WAL and frames copied into the database file, as the last pass found them. */
-    long[] lastPass() {
-        return lastPass.clone();
-    }
-
     private void run() {
-        try {
-            while (awaitCommit()) {
-                long[] pass = passive();
-                if (pass[0] * pageSize > walLimitBytes) {
+        while (awaitCommit()) {
+            try {
+                if (passive() * pageSize > walLimitBytes) {
                     writers.lock();
                     try {
-                        pass = passive();
+                        passive();
                     } finally {
                         writers.unlock();
                     }
                 }
-                lastPass = pass;
-                pause();
+                failing = false;
+            } catch (SQLException e) {
+                // Batches go on meanwhile (their connection does not checkpoint), the WAL grows until a
+                // later pass succeeds or the store closes, which copies it.
+                if (!failing) {
+                    LOG.log(Level.WARNING, "WAL checkpoint failed; trying again after the next commit", e);
+                }
+                failing = true;
             }
-        } catch (SQLException e) {
-            // The writers' own connection still works; without this thread the WAL only grows until
-            // the store is closed, which copies it. Say so rather than fail batches.
-            LOG.log(Level.WARNING, "the WAL checkpoint thread stopped; the WAL is copied when the server stops", e);
+            pause();
         }
     }
 
@@ -125,10 +122,11 @@ final class WalCheckpointer implements AutoCloseable {
         }
     }
 
-    private long[] passive() throws SQLException {
+    /** Runs a passive checkpoint; returns the number of frames in the WAL. */
+    private long passive() throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             rs.next();
-            return new long[] {rs.getLong(2), rs.getLong(3)};
+            return rs.getLong(2);
         }
     }
 
