@@ -17,7 +17,8 @@ import org.seuil.store.StoreException;
  */
 final class Migrations {
     /** In order; V(n) is at index n-1. A test checks this list against the resource folder. */
-    static final List<String> FILES = List.of("V1__places_reports_outbox.sql", "V2__sync.sql", "V3__audit_campaigns.sql");
+    static final List<String> FILES = List.of("V1__places_reports_outbox.sql", "V2__sync.sql", "V3__audit_campaigns.sql",
+            "V4__reports_rowid.sql");
 
     /** {@code PRAGMA application_id} of a Seuil store ("SEUL"), so other SQLite files are recognised. */
     static final int APPLICATION_ID = 0x5345554C;
