@@ -6,8 +6,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,20 +34,20 @@ final class WalCheckpointer implements AutoCloseable {
     private final ReentrantLock writers;
     private final long walLimitBytes;
     private final long pageSize;
-    private final long pauseNanos;
-    private final ReentrantLock signalLock = new ReentrantLock();
-    private final Condition signal = signalLock.newCondition();
-    private final Thread thread;
-    /** Guarded by {@link #signalLock}. */
-    private boolean committed;
-    private boolean closing;
-    /** Only the first failure of a run of them is logged; reset by a pass that succeeds. */
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "seuil-wal-checkpoint");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Set by a commit, cleared by the pass that follows it. */
+    private final AtomicBoolean committed = new AtomicBoolean();
+    /** Only the first failure of a run of them is logged; reset by a pass that succeeds. Checkpoint thread only. */
     private boolean failing;
 
     /**
      * @param writers the lock every writer of the store holds for its transaction
-     * @param pause   the least time between two passes, so that a page changed by every batch is
-     *                copied once per pause rather than once per batch
+     * @param pause   the time between two looks for commits, so that a page changed by every batch
+     *                is copied once per pause rather than once per batch
      */
     WalCheckpointer(Path file, ReentrantLock writers, long walLimitBytes, long pageSize, long pause, TimeUnit unit)
             throws SQLException {
@@ -53,72 +55,36 @@ final class WalCheckpointer implements AutoCloseable {
         this.writers = writers;
         this.walLimitBytes = walLimitBytes;
         this.pageSize = pageSize;
-        this.pauseNanos = unit.toNanos(pause);
-        this.thread = new Thread(this::run, "seuil-wal-checkpoint");
-        thread.setDaemon(true);
-        thread.start();
+        thread.scheduleWithFixedDelay(this::passAfterCommits, pause, pause, unit);
     }
 
-    /** Called after each commit: a pass will follow, at most one per pause. */
+    /** Called after each commit: a pass follows within one pause. */
     void committed() {
-        signalLock.lock();
-        try {
-            committed = true;
-            signal.signal();
-        } finally {
-            signalLock.unlock();
-        }
+        committed.set(true);
     }
 
-    private void run() {
-        while (awaitCommit()) {
-            try {
-                if (passive() * pageSize > walLimitBytes) {
-                    writers.lock();
-                    try {
-                        passive();
-                    } finally {
-                        writers.unlock();
-                    }
+    private void passAfterCommits() {
+        if (!committed.getAndSet(false)) {
+            return;
+        }
+        try {
+            if (passive() * pageSize > walLimitBytes) {
+                writers.lock();
+                try {
+                    passive();
+                } finally {
+                    writers.unlock();
                 }
-                failing = false;
-            } catch (SQLException e) {
-                // Batches go on meanwhile (their connection does not checkpoint), the WAL grows until a
-                // later pass succeeds or the store closes, which copies it.
-                if (!failing) {
-                    LOG.log(Level.WARNING, "WAL checkpoint failed; trying again after the next commit", e);
-                }
-                failing = true;
             }
-            pause();
-        }
-    }
-
-    /** Waits for a commit; false once closing. */
-    private boolean awaitCommit() {
-        signalLock.lock();
-        try {
-            while (!committed && !closing) {
-                signal.awaitUninterruptibly();
+            failing = false;
+        } catch (SQLException | RuntimeException e) {
+            // Batches go on meanwhile (their connection does not checkpoint), the WAL grows until a
+            // later pass succeeds or the store closes, which copies it. Caught here, or the executor
+            // would silently run no pass again.
+            if (!failing) {
+                LOG.log(Level.WARNING, "WAL checkpoint failed; trying again after the next commit", e);
             }
-            committed = false;
-            return !closing;
-        } finally {
-            signalLock.unlock();
-        }
-    }
-
-    private void pause() {
-        signalLock.lock();
-        try {
-            long left = pauseNanos;
-            while (left > 0 && !closing) {
-                left = signal.awaitNanos(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            signalLock.unlock();
+            failing = true;
         }
     }
 
@@ -133,17 +99,13 @@ final class WalCheckpointer implements AutoCloseable {
     /** Stops the thread after its pass in progress; the store's last connection copies the rest when it closes. */
     @Override
     public void close() {
-        signalLock.lock();
-        try {
-            closing = true;
-            signal.signalAll();
-        } finally {
-            signalLock.unlock();
-        }
+        thread.shutdown();
         boolean interrupted = false;
-        while (thread.isAlive()) {
+        while (true) {
             try {
-                thread.join();
+                if (thread.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
             } catch (InterruptedException e) {
                 interrupted = true;
             }
