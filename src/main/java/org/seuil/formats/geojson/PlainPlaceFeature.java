@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.seuil.domain.GeoPoint;
-import org.seuil.domain.InvalidValueException;
 import org.seuil.domain.Place;
 import org.seuil.domain.PlaceId;
 import org.seuil.domain.PlaceRecord;
@@ -35,11 +34,7 @@ final class PlainPlaceFeature {
 
     /** Reads the feature object at the parser's current token; leaves the parser on its END_OBJECT. */
     static PlaceRecord read(JsonParser p) throws IOException {
-        try {
-            return readFeature(p);
-        } catch (InvalidValueException e) {
-            throw ReportJson.NotPlain.INSTANCE;
-        }
+        return PlainJson.read(p, PlainPlaceFeature::readFeature);
     }
 
     private static PlaceRecord readFeature(JsonParser p) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import org.seuil.domain.GeoPoint;
+import org.seuil.domain.InvalidValueException;
 
 /**
  * The checks shared by the readers that build records straight from the parser (reports,
@@ -13,6 +14,23 @@ import org.seuil.domain.GeoPoint;
  */
 public final class PlainJson {
     private PlainJson() {
+    }
+
+    /** Reads one value from the parser, or stops with {@link ReportJson.NotPlain}. */
+    public interface Reader<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    /**
+     * Runs {@code reader}; a value the records refuse is not plain either, so that the tree reader
+     * reads it again and names the field in its message.
+     */
+    public static <T> T read(JsonParser p, Reader<T> reader) throws IOException {
+        try {
+            return reader.read(p);
+        } catch (InvalidValueException e) {
+            throw ReportJson.NotPlain.INSTANCE;
+        }
     }
 
     public static void require(boolean plain) {

@@ -17,7 +17,6 @@ import org.seuil.domain.Accessibility;
 import org.seuil.domain.Entrance;
 import org.seuil.domain.Experience;
 import org.seuil.domain.ExperienceKind;
-import org.seuil.domain.InvalidValueException;
 import org.seuil.domain.Kerb;
 import org.seuil.domain.LengthUnit;
 import org.seuil.domain.Need;
@@ -52,11 +51,7 @@ final class PlainReportReader {
 
     /** Reads the object starting at the parser's current token; leaves the parser on its END_OBJECT. */
     static Report read(JsonParser p) throws IOException {
-        try {
-            return readObject(p);
-        } catch (InvalidValueException e) {
-            throw ReportJson.NotPlain.INSTANCE;
-        }
+        return PlainJson.read(p, PlainReportReader::readObject);
     }
 
     private static Report readObject(JsonParser p) throws IOException {
