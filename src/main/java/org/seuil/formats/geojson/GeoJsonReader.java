@@ -52,7 +52,7 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
 
     private final JsonParser parser;
     /** The file, to read a feature again as a tree; null when reading a stream (trees only). */
-    private Path source;
+    private final Path source;
     /**
      * Features read without a tree, and those that were not in that form and were read twice. A
      * file that starts with such features, or has many, is from another program: the rest of it is
@@ -81,6 +81,11 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
      * @param skipInvalid skip features with invalid content instead of failing, and list them in {@link #skipped()}
      */
     public GeoJsonReader(InputStream in, String file, Instant fileTime, boolean skipInvalid) {
+        this(in, null, file, fileTime, skipInvalid);
+    }
+
+    private GeoJsonReader(InputStream in, Path source, String file, Instant fileTime, boolean skipInvalid) {
+        this.source = source;
         this.file = file;
         this.fileTime = fileTime;
         this.skipInvalid = skipInvalid;
@@ -109,9 +114,7 @@ public final class GeoJsonReader implements Iterator<PlaceRecord>, AutoCloseable
             Instant modified = Files.getLastModifiedTime(file).toInstant();
             InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
             try {
-                GeoJsonReader reader = new GeoJsonReader(in, name, modified, skipInvalid);
-                reader.source = file;
-                return reader;
+                return new GeoJsonReader(in, file, name, modified, skipInvalid);
             } catch (RuntimeException e) {
                 in.close();
                 throw e;
