@@ -355,7 +355,7 @@ public final class AuditCommand implements Runnable {
                 tags.put(tag, value);
                 given.put(tag, key);
             }
-            return CriterionTags.report(ReportId.random(), place, author, at, tags::get, tags.keySet(),
+            return CriterionTags.report(ReportId.generate(), place, author, at, tags::get, tags.keySet(),
                     tag -> "--answer " + given.getOrDefault(tag, tag));
         }
     }
@@ -384,7 +384,7 @@ public final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Place place = new Place(PlaceId.random(), new GeoPoint(lat, lon), name, category, address);
+            Place place = new Place(PlaceId.generate(), new GeoPoint(lat, lon), name, category, address);
             try (SqlitePlaceStore s = store.open()) {
                 Campaign c = s.campaigns().find(campaign);
                 s.campaigns().addVenue(c.id(), place, by, Instant.now());

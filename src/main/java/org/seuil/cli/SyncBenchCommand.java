@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.BoundingBox;
@@ -197,10 +197,11 @@ public final class SyncBenchCommand implements Callable<Integer> {
     private static List<ReportFeature> features(int n) {
         List<ReportFeature> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            UUID u = UUID.randomUUID();
-            Place place = new Place(new PlaceId(u.toString()), new GeoPoint(43.72 + (u.getLeastSignificantBits() & 0xffff) / 1.6e6,
-                    7.40 + (u.getMostSignificantBits() & 0xffff) / 1.6e6), "Bench place", "amenity=cafe", null);
-            Report report = new Report(ReportId.random(), place.id(), "bench", Instant.parse("2025-03-01T10:00:00Z"), 1,
+            // Ids as the app makes them (time-ordered), places anywhere in a 4 km square.
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            Place place = new Place(PlaceId.generate(), new GeoPoint(43.72 + random.nextDouble(0.04), 7.40 + random.nextDouble(0.04)),
+                    "Bench place", "amenity=cafe", null);
+            Report report = new Report(ReportId.generate(), place.id(), "bench", Instant.parse("2025-03-01T10:00:00Z"), 1,
                     Accessibility.LIMITED, Accessibility.NO, new Entrance(1, Quantity.centimetres(6), null, Quantity.centimetres(85), null, null),
                     null, null, null, Map.of("en", "One small step at the door"), List.of(), List.of(), false);
             list.add(new ReportFeature(place, report));

@@ -1,7 +1,5 @@
 package org.seuil.domain;
 
-import java.util.UUID;
-
 /**
  * A stable place identifier: a UUID for places people create, {@code osm:node/123} (or way,
  * relation) for places imported from OpenStreetMap so that re-imports find them again.
@@ -13,8 +11,9 @@ public record PlaceId(String value) {
         }
     }
 
-    public static PlaceId random() {
-        return new PlaceId(UUID.randomUUID().toString());
+    /** A new id for a place made here: a time-ordered UUID ({@link TimeOrderedIds}). */
+    public static PlaceId generate() {
+        return new PlaceId(TimeOrderedIds.next());
     }
 
     public static PlaceId osm(String type, long id) {

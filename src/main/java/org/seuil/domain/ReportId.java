@@ -1,7 +1,5 @@
 package org.seuil.domain;
 
-import java.util.UUID;
-
 /**
  * A report identifier: a UUID for reports people make; {@code osm:node/123} for the one report
  * that carries an OSM element's own tags, so that a re-import replaces it instead of adding one.
@@ -13,8 +11,9 @@ public record ReportId(String value) {
         }
     }
 
-    public static ReportId random() {
-        return new ReportId(UUID.randomUUID().toString());
+    /** A new id for a report made here: a time-ordered UUID ({@link TimeOrderedIds}). */
+    public static ReportId generate() {
+        return new ReportId(TimeOrderedIds.next());
     }
 
     /** The id of the report that holds the tags of an imported OSM place. */

@@ -50,10 +50,10 @@ class MainWindowFlowTest {
                 new org.seuil.basemap.world.WorldOverviewSource(org.seuil.basemap.world.WorldOverview.loadBundled(), 256)), 256));
         store = SqlitePlaceStore.open(dir.resolve("seuil-" + System.nanoTime() + ".db"));
         Seed.monaco(store);
-        store.saveReport(new Report(ReportId.random(), Seed.MUSEUM, "bob", Instant.parse("2024-06-01T10:00:00Z"), 1, null, null,
+        store.saveReport(new Report(ReportId.generate(), Seed.MUSEUM, "bob", Instant.parse("2024-06-01T10:00:00Z"), 1, null, null,
                 null, null, null, null, Map.of(), List.of(),
                 List.of(new Experience(ExperienceKind.TIP, "The lift is behind the shop", Set.of(Need.WHEELCHAIR, Need.WALKING_AID), "en")), false));
-        store.saveReport(new Report(ReportId.random(), Seed.BAKERY, "bob", Instant.parse("2024-06-01T10:00:00Z"), 1, null, null,
+        store.saveReport(new Report(ReportId.generate(), Seed.BAKERY, "bob", Instant.parse("2024-06-01T10:00:00Z"), 1, null, null,
                 null, null, null, null, Map.of(), List.of(),
                 List.of(new Experience(ExperienceKind.POSITIVE, "Staff read the menu aloud", Set.of(Need.BLIND_LOW_VISION), "en")), false));
         context = new AppContext(store, new CurrentThreadTaskExecutor(), Locale.ENGLISH, null);

@@ -31,7 +31,7 @@ class AuditRuleSetsTest {
     private static Measurements entrance(Integer steps, Double stepCm, String ramp, Double doorCm) {
         Entrance e = new Entrance(steps, stepCm == null ? null : Quantity.centimetres(stepCm),
                 ramp == null ? null : Ramp.fromOsm("ramp", ramp), doorCm == null ? null : Quantity.centimetres(doorCm), null, null);
-        return Measurements.of(new Report(ReportId.random(), PLACE, "Alice", AT, 1, null, null, e, null, null, null,
+        return Measurements.of(new Report(ReportId.generate(), PLACE, "Alice", AT, 1, null, null, e, null, null, null,
                 Map.of(), List.of(), List.of(), false));
     }
 
@@ -83,7 +83,7 @@ class AuditRuleSetsTest {
     @ParameterizedTest(name = "ERP: slope {0} % -> {1}")
     @CsvSource({"0, YES", "4, YES", "5, YES", "5.5, LIMITED", "8, LIMITED", "10, LIMITED", "10.5, NO", "-12, NO"})
     void erpSlopesAreJudgedOnTheWayToAStepFreeEntrance(double percent, Accessibility expected) {
-        Report r = new Report(ReportId.random(), PLACE, "Alice", AT, 1, null, null, new Entrance(0, null, null, null, null, null),
+        Report r = new Report(ReportId.generate(), PLACE, "Alice", AT, 1, null, null, new Entrance(0, null, null, null, null, null),
                 null, null, new PathCondition(null, null, null, Quantity.percent(percent)), Map.of(), List.of(), List.of(), false);
         assertEquals(expected, RuleSets.erp().grade(Measurements.of(r)).overall());
         assertEquals(Accessibility.YES, RuleSets.osm().grade(Measurements.of(r)).overall(), "OSM's wheelchair=* has no slope rule");
@@ -92,7 +92,7 @@ class AuditRuleSetsTest {
     @Test
     void aSlopeInDegreesIsConvertedBeforeJudging() {
         // 5° is 8.7 %: limited under ERP.
-        Report r = new Report(ReportId.random(), PLACE, "Alice", AT, 1, null, null, new Entrance(0, null, null, null, null, null),
+        Report r = new Report(ReportId.generate(), PLACE, "Alice", AT, 1, null, null, new Entrance(0, null, null, null, null, null),
                 null, null, new PathCondition(null, null, null, new Quantity(5, LengthUnit.DEGREE, true)), Map.of(), List.of(), List.of(), false);
         assertEquals(Accessibility.LIMITED, RuleSets.erp().grade(Measurements.of(r)).overall());
     }
@@ -111,7 +111,7 @@ class AuditRuleSetsTest {
             "ERP, 90, 125, true,  NO",
     })
     void toiletsAreGradedApart(RuleSetName rules, double doorCm, double turningCm, boolean grabBars, Accessibility expected) {
-        Report r = new Report(ReportId.random(), PLACE, "Alice", AT, 1, null, null, new Entrance(0, null, null, null, null, null),
+        Report r = new Report(ReportId.generate(), PLACE, "Alice", AT, 1, null, null, new Entrance(0, null, null, null, null, null),
                 new Toilet(Quantity.centimetres(doorCm), Quantity.centimetres(turningCm), grabBars), null, null,
                 Map.of(), List.of(), List.of(), false);
         Grading g = RuleSets.of(rules).grade(Measurements.of(r));
@@ -122,10 +122,10 @@ class AuditRuleSetsTest {
 
     @Test
     void withoutAJudgedEntranceOnlyANoCanBeConcluded() {
-        Report smoothPath = new Report(ReportId.random(), PLACE, "Alice", AT, 1, null, null, null, null, null,
+        Report smoothPath = new Report(ReportId.generate(), PLACE, "Alice", AT, 1, null, null, null, null, null,
                 new PathCondition(Kerb.FLUSH, null, null, Quantity.percent(2)), Map.of(), List.of(), List.of(), false);
         assertEquals(Accessibility.UNKNOWN, RuleSets.erp().grade(Measurements.of(smoothPath)).overall());
-        Report raisedKerb = new Report(ReportId.random(), PLACE, "Alice", AT, 1, null, null, null, null, null,
+        Report raisedKerb = new Report(ReportId.generate(), PLACE, "Alice", AT, 1, null, null, null, null, null,
                 new PathCondition(Kerb.RAISED, null, null, null), Map.of(), List.of(), List.of(), false);
         assertEquals(Accessibility.NO, RuleSets.erp().grade(Measurements.of(raisedKerb)).overall());
     }
@@ -141,7 +141,7 @@ class AuditRuleSetsTest {
 
     @Test
     void aCarParkWithoutDisabledSpacesIsABarrierButNotTheVenuesGrade() {
-        Report r = new Report(ReportId.random(), PLACE, "Alice", AT, 1, null, null, new Entrance(0, null, null, null, null, null),
+        Report r = new Report(ReportId.generate(), PLACE, "Alice", AT, 1, null, null, new Entrance(0, null, null, null, null, null),
                 null, new Parking(0, null), null, Map.of(), List.of(), List.of(), false);
         Grading g = RuleSets.erp().grade(Measurements.of(r));
         assertEquals(Accessibility.YES, g.overall());

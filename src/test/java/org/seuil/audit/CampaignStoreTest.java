@@ -117,7 +117,7 @@ class CampaignStoreTest {
             CampaignStore campaigns = store.campaigns();
             Campaign c = campaign("Le Rocher");
             int before = campaigns.create(c, VenueSelection.VENUES);
-            Place found = new Place(PlaceId.random(), new GeoPoint(43.7306, 7.4232), "Boulangerie du Rocher", "shop=bakery", "Rue Basse");
+            Place found = new Place(PlaceId.generate(), new GeoPoint(43.7306, 7.4232), "Boulangerie du Rocher", "shop=bakery", "Rue Basse");
             campaigns.addVenue(c.id(), found, "Alice", CREATED.plusSeconds(60));
             assertEquals(before + 1, campaigns.venues(c.id()).size());
             assertTrue(store.place(found.id()).isPresent());
@@ -127,7 +127,7 @@ class CampaignStoreTest {
             assertEquals(VenueStatus.VISITED, venue.status());
             assertEquals(List.of("campaign", "venue"), campaigns.pendingChanges(10).stream().map(ch -> ch.kind()).toList());
 
-            Place outside = new Place(PlaceId.random(), new GeoPoint(43.7400, 7.4280), "Casino café", "amenity=cafe", null);
+            Place outside = new Place(PlaceId.generate(), new GeoPoint(43.7400, 7.4280), "Casino café", "amenity=cafe", null);
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                     () -> campaigns.addVenue(c.id(), outside, "Alice", CREATED));
             assertTrue(refused.getMessage().contains("outside the district"), refused.getMessage());
@@ -142,7 +142,7 @@ class CampaignStoreTest {
             Campaign c = campaign("Le Rocher");
             campaigns.create(c, VenueSelection.VENUES);
             PlaceId museum = new PlaceId("osm:way/23715051");
-            Report visit = new Report(ReportId.random(), museum, "Alice", CREATED.plusSeconds(600), 1, null, null,
+            Report visit = new Report(ReportId.generate(), museum, "Alice", CREATED.plusSeconds(600), 1, null, null,
                     new Entrance(1, Quantity.centimetres(5), null, Quantity.centimetres(85), null, null), null, null, null,
                     Map.of(), List.of(), List.of(), false);
             campaigns.recordVisit(c.id(), visit);
@@ -153,7 +153,7 @@ class CampaignStoreTest {
             assertEquals(CREATED.plusSeconds(600), venue.statusAt());
 
             // The Café de Paris is in the store but across the harbour, not in the campaign.
-            Report outside = Report.blank(ReportId.random(), new PlaceId("osm:node/4316767531"), "Alice", CREATED);
+            Report outside = Report.blank(ReportId.generate(), new PlaceId("osm:node/4316767531"), "Alice", CREATED);
             StoreException refused = assertThrows(StoreException.class, () -> campaigns.recordVisit(c.id(), outside));
             assertTrue(refused.getMessage().contains("is not in campaign"), refused.getMessage());
             assertTrue(store.report(outside.id()).isEmpty(), "the report of a refused visit is not stored");

@@ -146,7 +146,7 @@ class AnalysisCommandsTest {
             List<PlaceView> all = new ArrayList<>(store.query(PlaceFilter.ALL, 100_000));
             for (int i = 0; i < all.size(); i += 3) {
                 var id = all.get(i).place().id();
-                store.saveReport(new Report(ReportId.random(), id, "auditor", Instant.parse("2026-03-01T10:00:00Z").plusSeconds(i * 3600L), 1,
+                store.saveReport(new Report(ReportId.generate(), id, "auditor", Instant.parse("2026-03-01T10:00:00Z").plusSeconds(i * 3600L), 1,
                         grades[random.nextInt(3)], null, null, null, null, null, Map.of(), List.of(), List.of(), false));
             }
             places = store.stats(PlaceFilter.ALL).places();

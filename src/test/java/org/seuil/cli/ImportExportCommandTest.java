@@ -83,10 +83,10 @@ class ImportExportCommandTest {
             store.importRecords(new SyntheticPlaces(500, 3), ImportSource.FILE);
             // People's reports beside the OSM ones: several per place, an odd measure, a tombstone.
             PlaceId id = PlaceId.osm("node", 7);
-            Report first = new Report(ReportId.random(), id, "ana", Instant.parse("2025-03-01T09:30:00.123456789Z"), 1,
+            Report first = new Report(ReportId.generate(), id, "ana", Instant.parse("2025-03-01T09:30:00.123456789Z"), 1,
                     Accessibility.LIMITED, null, new Entrance(2, Quantity.centimetres(17.3), null, Quantity.metres(0.0815), null, true),
                     null, null, null, Map.of("fr", "Deux marches « hautes »", "en", "Two steps"), List.of(), List.of(), false);
-            Report second = new Report(ReportId.random(), id, "bo", Instant.parse("2026-01-02T00:00:00Z"), 1,
+            Report second = new Report(ReportId.generate(), id, "bo", Instant.parse("2026-01-02T00:00:00Z"), 1,
                     Accessibility.NO, null, null, null, null, null, Map.of(), List.of(), List.of(), false);
             store.saveReport(first);
             store.saveReport(second);

@@ -39,7 +39,7 @@ class DomainValidationTest {
     @Test
     void placeIdsAcceptOsmElementsAndRandomUuids() {
         assertEquals("osm:way/123", PlaceId.osm("way", 123).value());
-        assertTrue(!PlaceId.random().isOsm());
+        assertTrue(!PlaceId.generate().isOsm());
     }
 
     @Test
@@ -87,22 +87,22 @@ class DomainValidationTest {
     @Test
     void reportsOfAnotherPlaceOrTwiceTheSameIdAreRefusedInARecord() {
         Place place = new Place(PLACE, new GeoPoint(43.7, 7.4), "A", null, null);
-        Report mine = Report.blank(ReportId.random(), PLACE, "ana", T);
-        Report other = Report.blank(ReportId.random(), PlaceId.osm("node", 43), "ana", T);
+        Report mine = Report.blank(ReportId.generate(), PLACE, "ana", T);
+        Report other = Report.blank(ReportId.generate(), PlaceId.osm("node", 43), "ana", T);
         assertThrows(InvalidValueException.class, () -> new PlaceRecord(place, List.of(other)));
         assertThrows(InvalidValueException.class, () -> new PlaceRecord(place, List.of(mine, mine)));
     }
 
     @Test
     void descriptionsNeedLanguageTags() {
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> new Report(ReportId.random(), PLACE, "ana", T, 1,
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> new Report(ReportId.generate(), PLACE, "ana", T, 1,
                 null, null, null, null, null, null, Map.of("French", "texte"), List.of(), List.of(), false));
         assertEquals("descriptions.French", e.field());
     }
 
     @Test
     void photosAreSha256Digests() {
-        assertThrows(InvalidValueException.class, () -> new Report(ReportId.random(), PLACE, "ana", T, 1,
+        assertThrows(InvalidValueException.class, () -> new Report(ReportId.generate(), PLACE, "ana", T, 1,
                 null, null, null, null, null, null, Map.of(), List.of("photo.jpg"), List.of(), false));
     }
 

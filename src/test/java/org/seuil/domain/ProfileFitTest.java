@@ -16,7 +16,7 @@ class ProfileFitTest {
 
     private static PlaceAccessibility place(Accessibility grade, Integer steps, Double stepCm, boolean stepMeasured, Ramp ramp,
                                             Double doorCm, boolean doorMeasured, Double inclinePct) {
-        Report r = new Report(ReportId.random(), PlaceId.random(), "tester", Instant.parse("2024-01-01T00:00:00Z"), 1, grade, null,
+        Report r = new Report(ReportId.generate(), PlaceId.generate(), "tester", Instant.parse("2024-01-01T00:00:00Z"), 1, grade, null,
                 new Entrance(steps, stepCm == null ? null : new Quantity(stepCm, LengthUnit.CENTIMETRE, stepMeasured), ramp,
                         doorCm == null ? null : new Quantity(doorCm, LengthUnit.CENTIMETRE, doorMeasured), null, null),
                 null, null, new PathCondition(null, null, null, inclinePct == null ? null : Quantity.percent(inclinePct)),

@@ -266,7 +266,7 @@ public final class AuditViewModel {
         }
         Place place;
         try {
-            place = new Place(PlaceId.random(), at, name == null || name.isBlank() ? null : name.strip(),
+            place = new Place(PlaceId.generate(), at, name == null || name.isBlank() ? null : name.strip(),
                     category == null || category.isBlank() ? null : category.strip(), null);
         } catch (RuntimeException e) {
             onError.accept(reason(e));

@@ -277,7 +277,7 @@ public final class ChecklistViewModel {
         Map<String, String> descriptions = notes.isEmpty() ? Map.of() : Map.of(messages.locale().getLanguage(), notes);
         try {
             formError.set("");
-            return new Report(ReportId.random(), venue.placeId(), author, now, 1, overall, toilets, entrance, toilet, parking, path,
+            return new Report(ReportId.generate(), venue.placeId(), author, now, 1, overall, toilets, entrance, toilet, parking, path,
                     descriptions, List.of(), List.of(), false);
         } catch (RuntimeException e) {
             formError.set(messages.get("audit.failed", AuditViewModel.reason(e)));

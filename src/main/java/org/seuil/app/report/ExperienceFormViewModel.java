@@ -83,7 +83,7 @@ public final class ExperienceFormViewModel {
             return null;
         }
         Experience experience = new Experience(kind.get(), t, chosen, messages.locale().getLanguage());
-        Report blank = Report.blank(ReportId.random(), placeId, author, Instant.now());
+        Report blank = Report.blank(ReportId.generate(), placeId, author, Instant.now());
         return new Report(blank.id(), placeId, author, blank.surveyedAt(), 1, null, null, null, null, null, null,
                 Map.of(), List.of(), List.of(experience), false);
     }

@@ -117,7 +117,7 @@ public final class ReportFormViewModel {
     /** A new place at a point, with its first report. */
     public static ReportFormViewModel newPlace(PlaceStore store, TaskExecutor tasks, Messages messages, UndoHistory undo,
                                               PhotoLibrary photos, String author, GeoPoint at) {
-        return new ReportFormViewModel(store, tasks, messages, undo, photos, author, at, PlaceId.random(), null);
+        return new ReportFormViewModel(store, tasks, messages, undo, photos, author, at, PlaceId.generate(), null);
     }
 
     /** An edit of one of the person's own reports, the form filled with it. */
@@ -211,7 +211,7 @@ public final class ReportFormViewModel {
             } else {
                 descriptions.put(lang, text);
             }
-            Report report = new Report(editing == null ? ReportId.random() : editing.id(), placeId, author, Instant.now(),
+            Report report = new Report(editing == null ? ReportId.generate() : editing.id(), placeId, author, Instant.now(),
                     editing == null ? 1 : editing.revision() + 1, wheelchair.get(), toiletsWheelchair.get(),
                     entrance, toilet, parking, path, descriptions, editing == null ? List.of() : editing.photos(),
                     editing == null ? List.of() : editing.experiences(), false);

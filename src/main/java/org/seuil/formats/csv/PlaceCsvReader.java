@@ -205,7 +205,7 @@ public final class PlaceCsvReader implements Iterator<PlaceRecord>, AutoCloseabl
         };
         Function<String, String> columnName = key -> columns.containsKey(key) ? header.get(columns.get(key)) : key;
         String idText = cell.apply("id");
-        PlaceId id = idText == null ? PlaceId.random() : named(columnName.apply("id"), () -> PlaceTags.placeId(idText));
+        PlaceId id = idText == null ? PlaceId.generate() : named(columnName.apply("id"), () -> PlaceTags.placeId(idText));
         double lat = number(latColumn);
         double lon = number(lonColumn);
         GeoPoint point = named(null, () -> new GeoPoint(lat, lon));

@@ -160,7 +160,7 @@ final class PlaceFeature {
                 return new PlaceId(java.util.UUID.nameUUIDFromBytes(("geojson-id:" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
             }
         }
-        return PlaceId.random();
+        return PlaceId.generate();
     }
 
     private static PlaceId placeId(String text) {

@@ -89,7 +89,7 @@ class MapViewModelTest {
     @Test
     void aNewGradeOnAShownPlaceIsAppliedWithoutReclustering() {
         MapPlaces before = map.places();
-        store.saveReport(new Report(ReportId.random(), Seed.PHARMACY, "carol", Instant.now(), 1, Accessibility.NO, null,
+        store.saveReport(new Report(ReportId.generate(), Seed.PHARMACY, "carol", Instant.now(), 1, Accessibility.NO, null,
                 null, null, null, null, Map.of(), List.of(), List.of(), false));
         map.placeChanged(Seed.PHARMACY);
         assertSame(before, map.places(), "same index");
@@ -100,7 +100,7 @@ class MapViewModelTest {
     @Test
     void aNewPlaceRebuildsTheIndex() {
         MapPlaces before = map.places();
-        PlaceId id = PlaceId.random();
+        PlaceId id = PlaceId.generate();
         store.savePlace(new org.seuil.domain.Place(id, new org.seuil.domain.GeoPoint(43.74, 7.43), "Nouveau", null, null));
         map.placeChanged(id);
         assertNotSame(before, map.places());

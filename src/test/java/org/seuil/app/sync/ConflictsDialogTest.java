@@ -47,7 +47,7 @@ class ConflictsDialogTest {
     static Path dir;
     PlaceStore store;
     AppContext context;
-    final ReportId id = ReportId.random();
+    final ReportId id = ReportId.generate();
     Report mine;
     Report theirs;
 

@@ -80,7 +80,7 @@ class SyncViewModelTest {
     void syncSendsThePendingChangesAndShowsWhenItWentThrough() {
         try (PlaceStore laptop = SqlitePlaceStore.open(dir.resolve("laptop.db")); PlaceStore phone = SqlitePlaceStore.open(dir.resolve("phone.db"))) {
             laptop.savePlace(new Place(CAFE, new GeoPoint(43.7396, 7.4276), "Café de Paris", "amenity=cafe", null));
-            laptop.saveReport(report(ReportId.random(), 1, Accessibility.YES));
+            laptop.saveReport(report(ReportId.generate(), 1, Accessibility.YES));
             SyncViewModel vm = device(laptop, url);
             assertEquals("Never synced", vm.statusProperty().get());
 
@@ -103,7 +103,7 @@ class SyncViewModelTest {
     @Test
     void theSameReportEditedOnTwoDevicesIsListedAsMineAndTheirs() {
         try (PlaceStore laptop = SqlitePlaceStore.open(dir.resolve("laptop.db")); PlaceStore phone = SqlitePlaceStore.open(dir.resolve("phone.db"))) {
-            ReportId id = ReportId.random();
+            ReportId id = ReportId.generate();
             laptop.savePlace(new Place(CAFE, new GeoPoint(43.7396, 7.4276), "Café de Paris", "amenity=cafe", null));
             laptop.saveReport(report(id, 1, Accessibility.YES));
             SyncViewModel onLaptop = device(laptop, url);
@@ -131,7 +131,7 @@ class SyncViewModelTest {
         }
         try (PlaceStore laptop = SqlitePlaceStore.open(dir.resolve("laptop.db"))) {
             laptop.savePlace(new Place(CAFE, new GeoPoint(43.7396, 7.4276), "Café de Paris", "amenity=cafe", null));
-            laptop.saveReport(report(ReportId.random(), 1, Accessibility.YES));
+            laptop.saveReport(report(ReportId.generate(), 1, Accessibility.YES));
             long pending = laptop.pendingChanges();
             SyncViewModel vm = device(laptop, "http://127.0.0.1:" + closedPort);
             Instant before = Instant.now();

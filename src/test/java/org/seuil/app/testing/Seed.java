@@ -49,7 +49,7 @@ public final class Seed {
     }
 
     static Report report(PlaceId place, String author, Accessibility grade, Entrance entrance, Toilet toilet, Accessibility toilets) {
-        return new Report(ReportId.random(), place, author, SURVEYED, 1, grade, toilets, entrance, toilet, null, null,
+        return new Report(ReportId.generate(), place, author, SURVEYED, 1, grade, toilets, entrance, toilet, null, null,
                 Map.of(), List.of(), List.of(), false);
     }
 }

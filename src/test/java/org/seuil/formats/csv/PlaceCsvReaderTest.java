@@ -120,7 +120,7 @@ class PlaceCsvReaderTest {
     @Test
     void theApostropheThatDisarmsFormulasIsRemovedOnImport() throws Exception {
         Path file = dir.resolve("formula.csv");
-        Place place = new Place(PlaceId.random(), new GeoPoint(43.7, 7.4), "=1+1", null, "'quoted");
+        Place place = new Place(PlaceId.generate(), new GeoPoint(43.7, 7.4), "=1+1", null, "'quoted");
         try (PlaceCsvWriter writer = PlaceCsvWriter.open(file)) {
             writer.accept(new PlaceRecord(place, List.of()));
         }

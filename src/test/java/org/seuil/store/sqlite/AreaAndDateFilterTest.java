@@ -57,7 +57,7 @@ class AreaAndDateFilterTest {
                 double lat = -1.75 + 0.5 * j;
                 store.savePlace(new Place(id, new GeoPoint(lat, lon), null, "shop=bakery", null));
                 Instant at = Instant.parse("2024-01-01T12:00:00Z").plusSeconds(86_400L * (i + j));
-                store.saveReport(new Report(ReportId.random(), id, "bob", at, 1, Accessibility.NO,
+                store.saveReport(new Report(ReportId.generate(), id, "bob", at, 1, Accessibility.NO,
                         i % 2 == 0 ? Accessibility.NO : Accessibility.YES, null, null, null, null, Map.of(), List.of(), List.of(), false));
             }
         }

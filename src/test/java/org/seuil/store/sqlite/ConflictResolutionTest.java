@@ -35,8 +35,8 @@ class ConflictResolutionTest {
     @TempDir
     Path dir;
     SqlitePlaceStore store;
-    final Place cafe = new Place(PlaceId.random(), new GeoPoint(43.7396, 7.4276), "Café de Paris", "amenity=cafe", null);
-    final ReportId id = ReportId.random();
+    final Place cafe = new Place(PlaceId.generate(), new GeoPoint(43.7396, 7.4276), "Café de Paris", "amenity=cafe", null);
+    final ReportId id = ReportId.generate();
     Report mine;
     Report theirs;
 

@@ -61,7 +61,7 @@ class ExperienceFilterTest {
     }
 
     private static Report report(PlaceId place, List<Experience> experiences) {
-        return new Report(ReportId.random(), place, "alice", T, 1, Accessibility.LIMITED, null, null, null, null, null,
+        return new Report(ReportId.generate(), place, "alice", T, 1, Accessibility.LIMITED, null, null, null, null, null,
                 Map.of(), List.of(), experiences, false);
     }
 

@@ -39,7 +39,7 @@ final class Fixtures {
     }
 
     static Report personReport(Place place, String author, Instant at, Accessibility wheelchair, Integer steps) {
-        return new Report(ReportId.random(), place.id(), author, at, 1, wheelchair, null,
+        return new Report(ReportId.generate(), place.id(), author, at, 1, wheelchair, null,
                 steps == null ? null : new Entrance(steps, null, null, null, null, null), null, null, null,
                 Map.of(), List.of(), List.of(), false);
     }

@@ -46,7 +46,7 @@ class LocalWritesTest {
     @TempDir
     Path dir;
     SqlitePlaceStore store;
-    final Place cafe = new Place(PlaceId.random(), new GeoPoint(45.76, 4.83), "Le Bouchon", "amenity=restaurant", "3 rue Mercière, Lyon");
+    final Place cafe = new Place(PlaceId.generate(), new GeoPoint(45.76, 4.83), "Le Bouchon", "amenity=restaurant", "3 rue Mercière, Lyon");
 
     @BeforeEach
     void open() {
@@ -78,7 +78,7 @@ class LocalWritesTest {
 
     @Test
     void everyKindOfObservationRoundTripsExactlyThroughTheStore() {
-        Report full = new Report(ReportId.random(), cafe.id(), "marie", Instant.parse("2024-05-01T10:00:00.123456789Z"), 1,
+        Report full = new Report(ReportId.generate(), cafe.id(), "marie", Instant.parse("2024-05-01T10:00:00.123456789Z"), 1,
                 Accessibility.DESIGNATED, Accessibility.LIMITED,
                 new Entrance(1, new Quantity(6.5, LengthUnit.CENTIMETRE, false), Ramp.REMOVABLE, Quantity.metres(0.85), true, false),
                 new Toilet(new Quantity(31.5, LengthUnit.INCH, true), Quantity.metres(1.5), true),
@@ -97,7 +97,7 @@ class LocalWritesTest {
 
     @Test
     void theDerivedColumnIsACompactArrayAndTheObjectFormOfEarlierStoresStillReads() throws Exception {
-        Report report = new Report(ReportId.random(), cafe.id(), "marie", Instant.parse("2024-05-01T10:00:00Z"), 1,
+        Report report = new Report(ReportId.generate(), cafe.id(), "marie", Instant.parse("2024-05-01T10:00:00Z"), 1,
                 Accessibility.NO, null, new Entrance(2, null, null, Quantity.metres(0.85), null, null), null, null, null,
                 Map.of(), List.of(), List.of(), false);
         store.saveReport(report);
@@ -152,12 +152,12 @@ class LocalWritesTest {
         // Deleting what is already deleted changes nothing.
         store.deleteReport(late.id(), at.plusSeconds(1));
         assertEquals(4, store.pendingChanges());
-        assertThrows(StoreException.class, () -> store.deleteReport(ReportId.random(), at));
+        assertThrows(StoreException.class, () -> store.deleteReport(ReportId.generate(), at));
     }
 
     @Test
     void aReportAboutAPlaceNotInTheStoreIsRefused() {
-        Place elsewhere = new Place(PlaceId.random(), new GeoPoint(0, 0), "Nowhere", null, null);
+        Place elsewhere = new Place(PlaceId.generate(), new GeoPoint(0, 0), "Nowhere", null, null);
         StoreException refused = assertThrows(StoreException.class,
                 () -> store.saveReport(Fixtures.personReport(elsewhere, "marie", T0, Accessibility.NO, null)));
         assertTrue(refused.getMessage().contains("not in the store"), refused.getMessage());

@@ -218,8 +218,8 @@ class QueryTest {
 
     @Test
     void searchMatchesWordPrefixesWhateverTheCaseAndAccents() {
-        Place cafe = new Place(PlaceId.random(), new GeoPoint(43.73, 7.42), "Café de la Gare", "amenity=cafe", "Place d'Armes");
-        Place hotel = new Place(PlaceId.random(), new GeoPoint(43.74, 7.43), "Hôtel de Paris", "tourism=hotel", "Place du Casino");
+        Place cafe = new Place(PlaceId.generate(), new GeoPoint(43.73, 7.42), "Café de la Gare", "amenity=cafe", "Place d'Armes");
+        Place hotel = new Place(PlaceId.generate(), new GeoPoint(43.74, 7.43), "Hôtel de Paris", "tourism=hotel", "Place du Casino");
         store.savePlace(cafe);
         store.savePlace(hotel);
 
@@ -234,8 +234,8 @@ class QueryTest {
 
     @Test
     void searchRanksNameMatchesBeforeAddressMatches() {
-        Place street = new Place(PlaceId.random(), new GeoPoint(43.73, 7.42), "Boulangerie", "shop=bakery", "Rue Grimaldi");
-        Place named = new Place(PlaceId.random(), new GeoPoint(43.74, 7.43), "Grimaldi Forum", "amenity=theatre", "Avenue Princesse Grace");
+        Place street = new Place(PlaceId.generate(), new GeoPoint(43.73, 7.42), "Boulangerie", "shop=bakery", "Rue Grimaldi");
+        Place named = new Place(PlaceId.generate(), new GeoPoint(43.74, 7.43), "Grimaldi Forum", "amenity=theatre", "Avenue Princesse Grace");
         store.savePlace(street);
         store.savePlace(named);
 
@@ -244,7 +244,7 @@ class QueryTest {
 
     @Test
     void searchTextIsNeverReadAsQuerySyntax() {
-        Place cafe = new Place(PlaceId.random(), new GeoPoint(43.73, 7.42), "Café \"Le Nord\"", "amenity=cafe", null);
+        Place cafe = new Place(PlaceId.generate(), new GeoPoint(43.73, 7.42), "Café \"Le Nord\"", "amenity=cafe", null);
         store.savePlace(cafe);
         for (String hostile : List.of("\"café", "AND OR *", "NEAR(", ")", "*", "^", "'", "\"\"\"", "name:café", "-café",
                 "café OR", "NOT", "{name}: x", "", "   ", "\u0000", "caf\u00e9\"*")) {

@@ -99,8 +99,8 @@ class KilledProcessesTest {
         List<ReportId> ids = new ArrayList<>();
         List<PlaceRecord> records = new ArrayList<>();
         for (int i = 0; i < 1500; i++) {
-            Place place = new Place(PlaceId.random(), new GeoPoint(43.73 + i * 1e-5, 7.42), "Place " + i, "amenity=cafe", null);
-            Report r = new Report(ReportId.random(), place.id(), "me", Instant.parse("2025-03-01T10:00:00Z"), 1, Accessibility.YES,
+            Place place = new Place(PlaceId.generate(), new GeoPoint(43.73 + i * 1e-5, 7.42), "Place " + i, "amenity=cafe", null);
+            Report r = new Report(ReportId.generate(), place.id(), "me", Instant.parse("2025-03-01T10:00:00Z"), 1, Accessibility.YES,
                     null, null, null, null, null, Map.of(), List.of(), List.of(), false);
             records.add(new PlaceRecord(place, List.of(r)));
             ids.add(r.id());
