@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HexFormat;
@@ -333,24 +334,7 @@ abstract class JdbcServerStore implements ServerStore {
             return;
         }
         String receivedAt = now.toString();
-        PreparedStatement places = prepare(c, "INSERT INTO places (id, lon, lat, name, category, address, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (id) DO UPDATE SET lon = excluded.lon, lat = excluded.lat, name = excluded.name, "
-                + "category = excluded.category, address = excluded.address, updated_at = excluded.updated_at");
-        try {
-            for (Place p : writes.places.values()) {
-                places.setString(1, p.id().value());
-                places.setDouble(2, p.location().lon());
-                places.setDouble(3, p.location().lat());
-                places.setString(4, p.name());
-                places.setString(5, p.category());
-                places.setString(6, p.address());
-                places.setString(7, receivedAt);
-                places.addBatch();
-            }
-            places.executeBatch();
-        } finally {
-            release(places);
-        }
+        upsertPlaces(c, writes.places.values(), receivedAt);
         int count = writes.reports.size();
         long first;
         PreparedStatement counter = prepare(c, "UPDATE counters SET value = value + ? WHERE name = 'changes' RETURNING value");
@@ -363,25 +347,14 @@ abstract class JdbcServerStore implements ServerStore {
         } finally {
             release(counter);
         }
-        PreparedStatement insert = prepare(c, "INSERT INTO reports (id, place_id, owner_id, revision, deleted, body, seq, received_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        List<NewReport> inserts = new ArrayList<>();
         PreparedStatement update = prepare(c, "UPDATE reports SET place_id = ?, revision = ?, deleted = ?, body = ?, seq = ?, received_at = ? WHERE id = ?");
         try {
-            boolean anyInsert = false;
             boolean anyUpdate = false;
             for (int i = 0; i < count; i++) {
                 Report r = writes.reports.get(i);
                 if (writes.inserts.get(i)) {
-                    insert.setString(1, r.id().value());
-                    insert.setString(2, r.placeId().value());
-                    insert.setString(3, who.userId());
-                    insert.setInt(4, r.revision());
-                    insert.setInt(5, r.deleted() ? 1 : 0);
-                    insert.setString(6, writes.texts.get(i));
-                    insert.setLong(7, first + i);
-                    insert.setString(8, receivedAt);
-                    insert.addBatch();
-                    anyInsert = true;
+                    inserts.add(new NewReport(r, writes.texts.get(i), first + i));
                 } else {
                     update.setString(1, r.placeId().value());
                     update.setInt(2, r.revision());
@@ -395,15 +368,65 @@ abstract class JdbcServerStore implements ServerStore {
                 }
             }
             // Inserts first: a report created then changed in one batch is updated after it exists.
-            if (anyInsert) {
-                insert.executeBatch();
+            if (!inserts.isEmpty()) {
+                insertReports(c, inserts, who.userId(), receivedAt);
             }
             if (anyUpdate) {
                 update.executeBatch();
             }
         } finally {
-            release(insert);
             release(update);
+        }
+    }
+
+    /** A report a batch adds, with its JSON and the sequence number it takes in the feed. */
+    protected record NewReport(Report report, String text, long seq) {
+    }
+
+    protected static final String UPSERT_PLACE_SET = "ON CONFLICT (id) DO UPDATE SET lon = excluded.lon, lat = excluded.lat, "
+            + "name = excluded.name, category = excluded.category, address = excluded.address, updated_at = excluded.updated_at";
+
+    /** Writes the last copy of each place a batch names, in one JDBC batch. */
+    protected void upsertPlaces(Connection c, Collection<Place> places, String updatedAt) throws SQLException {
+        PreparedStatement upsert = prepare(c, "INSERT INTO places (id, lon, lat, name, category, address, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?) " + UPSERT_PLACE_SET);
+        try {
+            for (Place p : places) {
+                upsert.setString(1, p.id().value());
+                upsert.setDouble(2, p.location().lon());
+                upsert.setDouble(3, p.location().lat());
+                upsert.setString(4, p.name());
+                upsert.setString(5, p.category());
+                upsert.setString(6, p.address());
+                upsert.setString(7, updatedAt);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        } finally {
+            release(upsert);
+        }
+    }
+
+    /** Inserts the new reports of a batch, owned by {@code ownerId}, in one JDBC batch. */
+    protected void insertReports(Connection c, List<NewReport> reports, String ownerId, String receivedAt) throws SQLException {
+        PreparedStatement insert = prepare(c, "INSERT INTO reports (id, place_id, owner_id, revision, deleted, body, seq, received_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        try {
+            for (NewReport n : reports) {
+                Report r = n.report();
+                insert.setString(1, r.id().value());
+                insert.setString(2, r.placeId().value());
+                insert.setString(3, ownerId);
+                insert.setInt(4, r.revision());
+                insert.setInt(5, r.deleted() ? 1 : 0);
+                insert.setString(6, n.text());
+                insert.setLong(7, n.seq());
+                insert.setString(8, receivedAt);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } finally {
+            release(insert);
         }
     }
 

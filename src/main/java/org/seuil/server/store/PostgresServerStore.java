@@ -3,11 +3,15 @@ package org.seuil.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.seuil.domain.Place;
 
 /**
  * The server store on PostgreSQL, for several stateless server instances behind a load balancer.
@@ -112,6 +116,80 @@ public final class PostgresServerStore extends JdbcServerStore {
         return "(SELECT seq, id, place_id, body, hidden_by FROM reports WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?) r "
                 + "CROSS JOIN LATERAL (SELECT id, lon, lat, name, category, address FROM places WHERE id = r.place_id OFFSET 0) p "
                 + "ORDER BY r.seq";
+    }
+
+    /**
+     * The places of a batch as one array per column, unnested into one statement: a JDBC batch
+     * travels as multi-row {@code VALUES} of up to 128 rows, which PostgreSQL parses, plans and
+     * evaluates row by row; an array is one parameter (see {@code docs/sync-performance.md},
+     * "Session 6").
+     */
+    @Override
+    protected void upsertPlaces(Connection c, Collection<Place> places, String updatedAt) throws SQLException {
+        int n = places.size();
+        String[] ids = new String[n];
+        Double[] lons = new Double[n];
+        Double[] lats = new Double[n];
+        String[] names = new String[n];
+        String[] categories = new String[n];
+        String[] addresses = new String[n];
+        int i = 0;
+        for (Place p : places) {
+            ids[i] = p.id().value();
+            lons[i] = p.location().lon();
+            lats[i] = p.location().lat();
+            names[i] = p.name();
+            categories[i] = p.category();
+            addresses[i] = p.address();
+            i++;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO places (id, lon, lat, name, category, address, updated_at) "
+                + "SELECT id, lon, lat, name, category, address, ? "
+                + "FROM unnest(?::text[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::text[]) AS t(id, lon, lat, name, category, address) "
+                + UPSERT_PLACE_SET)) {
+            s.setString(1, updatedAt);
+            s.setArray(2, c.createArrayOf("text", ids));
+            s.setArray(3, c.createArrayOf("float8", lons));
+            s.setArray(4, c.createArrayOf("float8", lats));
+            s.setArray(5, c.createArrayOf("text", names));
+            s.setArray(6, c.createArrayOf("text", categories));
+            s.setArray(7, c.createArrayOf("text", addresses));
+            s.executeUpdate();
+        }
+    }
+
+    /** The new reports of a batch as one array per column (see {@link #upsertPlaces}). */
+    @Override
+    protected void insertReports(Connection c, List<NewReport> reports, String ownerId, String receivedAt) throws SQLException {
+        int n = reports.size();
+        String[] ids = new String[n];
+        String[] placeIds = new String[n];
+        Integer[] revisions = new Integer[n];
+        Integer[] deleted = new Integer[n];
+        String[] bodies = new String[n];
+        Long[] seqs = new Long[n];
+        for (int i = 0; i < n; i++) {
+            NewReport r = reports.get(i);
+            ids[i] = r.report().id().value();
+            placeIds[i] = r.report().placeId().value();
+            revisions[i] = r.report().revision();
+            deleted[i] = r.report().deleted() ? 1 : 0;
+            bodies[i] = r.text();
+            seqs[i] = r.seq();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO reports (id, place_id, owner_id, revision, deleted, body, seq, received_at) "
+                + "SELECT id, place_id, ?, revision, deleted, body, seq, ? "
+                + "FROM unnest(?::text[], ?::text[], ?::int4[], ?::int4[], ?::text[], ?::int8[]) AS t(id, place_id, revision, deleted, body, seq)")) {
+            s.setString(1, ownerId);
+            s.setString(2, receivedAt);
+            s.setArray(3, c.createArrayOf("text", ids));
+            s.setArray(4, c.createArrayOf("text", placeIds));
+            s.setArray(5, c.createArrayOf("int4", revisions));
+            s.setArray(6, c.createArrayOf("int4", deleted));
+            s.setArray(7, c.createArrayOf("text", bodies));
+            s.setArray(8, c.createArrayOf("int8", seqs));
+            s.executeUpdate();
+        }
     }
 
     @Override

@@ -17,8 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.BoundingBox;
+import org.seuil.domain.GeoPoint;
+import org.seuil.domain.Place;
+import org.seuil.domain.PlaceId;
 import org.seuil.domain.ReportId;
 import org.seuil.sync.protocol.ChangePage;
+import org.seuil.sync.protocol.Fixtures;
 import org.seuil.sync.protocol.Outcome;
 import org.seuil.sync.protocol.OutcomeStatus;
 import org.seuil.sync.protocol.ReportFeature;
@@ -83,6 +87,30 @@ class ServerStoreContractTest {
         assertEquals(1, page.features().size());
         assertEquals("alice", page.features().get(0).report().author());
         assertEquals(Accessibility.YES, page.features().get(0).report().wheelchair());
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void aPlaceTakesItsLastPushedCopyWithEveryCharacterAndNullKept(String backend) {
+        store = open(backend, dir);
+        Principal alice = user("alice", Role.REPORTER);
+        Place first = new Place(new PlaceId(uuid(101)), new GeoPoint(43.73, 7.42), "Chez \"Nono\", {l'ancien} \\ bar", "amenity=bar", "NULL");
+        Place moved = new Place(first.id(), new GeoPoint(43.7401, 7.4202), "NULL", null, "2, quai {Antoine} — Ier");
+        Place other = new Place(new PlaceId(uuid(102)), new GeoPoint(43.75, 7.43), null, "shop=bakery", null);
+        // One batch names the place twice: its last copy is the one kept.
+        store.applyBatch(alice, "k1", "h1", List.of(
+                new ReportFeature(first, Fixtures.report(uuid(1), first, "alice", 1, Accessibility.NO, 3)),
+                new ReportFeature(other, Fixtures.report(uuid(2), other, "alice", 1, Accessibility.YES, 0)),
+                new ReportFeature(moved, Fixtures.report(uuid(3), moved, "alice", 1, Accessibility.YES, 0))), T0);
+        assertEquals(moved, store.place(moved.id()).orElseThrow().place());
+        assertEquals(other, store.place(other.id()).orElseThrow().place());
+        // A later batch replaces it again.
+        store.applyBatch(alice, "k2", "h2", List.of(
+                new ReportFeature(first, Fixtures.report(uuid(1), first, "alice", 2, Accessibility.LIMITED, 1))), T0);
+        assertEquals(first, store.place(first.id()).orElseThrow().place());
+        ChangePage page = store.changes(0, BoundingBox.WORLD, 100);
+        assertEquals(List.of(uuid(2), uuid(3), uuid(1)), page.features().stream().map(f -> f.report().id().value()).toList());
+        assertEquals(first, page.features().get(2).place());
     }
 
     @ParameterizedTest
