@@ -149,8 +149,13 @@ public final class SeuilApp extends Application {
         stage.show();
         StartupTimes.mark("shown");
         afterFirstFrame(scene, () -> buildTilesInto(firstTiles, packs));
-        // A pack installed from the window: tiles asked for from now on wait for a chain that has it.
-        context.transfer().packsInstalledProperty().addListener((o, old, now) -> buildTilesInto(tilesToCome(), packs));
+        // A pack installed from the window: tiles asked for from now on wait for a chain that has it,
+        // and the tiles already drawn are drawn again from it, those on screen first.
+        context.transfer().packsInstalledProperty().addListener((o, old, now) -> {
+            CompletableFuture<TileChain> next = tilesToCome();
+            next.thenRun(() -> Platform.runLater(() -> ChainedTileRetriever.redraw(ChainedTileRetriever.shownIn(main.mapView()), () -> { })));
+            buildTilesInto(next, packs);
+        });
         if (initialFile != null) {
             Path file = initialFile;
             Platform.runLater(() -> main.confirmAndOpen(file));

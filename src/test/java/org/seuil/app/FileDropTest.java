@@ -89,7 +89,7 @@ class FileDropTest {
         waitUntilDone();
         Path installed = data.resolve("maps").resolve(monaco.getFileName());
         assertArrayEquals(Files.readAllBytes(monaco), Files.readAllBytes(installed));
-        assertEquals("Offline map monaco-2021-04-21.map installed in " + data.resolve("maps") + ": zoom in on its area to see it.",
+        assertEquals("Offline map monaco-2021-04-21.map installed in " + data.resolve("maps") + ": the map now shows it over its area.",
                 statusMessage(robot));
         assertEquals(1, context.transfer().packsInstalledProperty().get());
 

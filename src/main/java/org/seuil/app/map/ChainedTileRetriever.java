@@ -1,16 +1,30 @@
 package org.seuil.app.map;
 
 import com.gluonhq.maps.tile.TileRetriever;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
 import org.seuil.app.StartupTimes;
 import org.seuil.basemap.TileChain;
 import org.seuil.basemap.TileImage;
@@ -31,6 +45,10 @@ public final class ChainedTileRetriever implements TileRetriever {
     private static final ExecutorService RENDERERS = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
 
     private static volatile TileChain chain;
+    /** The image handed out last for each tile, for {@link #redraw}; weak, so Gluon decides how long they live. */
+    private static final Map<TileId, WeakReference<WritableImage>> HANDED_OUT = new HashMap<>();
+    /** When {@link #HANDED_OUT} next drops the images Gluon let go. Guarded by HANDED_OUT. */
+    private static int purgeAt = 1024;
     /** A chain being built, which tile requests wait for on the render threads (never on the FX thread). */
     private static volatile CompletableFuture<TileChain> coming;
 
@@ -76,11 +94,11 @@ public final class ChainedTileRetriever implements TileRetriever {
             LOG.log(Level.DEBUG, "tile outside the grid: " + zoom + "/" + i + "/" + j);
             return CompletableFuture.completedFuture(toFx(TileChain.plainTile(256)));
         }
-        return CompletableFuture.supplyAsync(() -> toFx(chainOrDefault().tile(id).image()), RENDERERS)
+        return CompletableFuture.<Image>supplyAsync(() -> handedOut(id, toFx(chainOrDefault().tile(id).image())), RENDERERS)
                 .whenComplete((image, failure) -> StartupTimes.tileReady())
                 .exceptionally(e -> {
                     LOG.log(Level.WARNING, "tile " + id + " failed: " + e.getMessage());
-                    return toFx(TileChain.plainTile(256));
+                    return handedOut(id, toFx(TileChain.plainTile(256)));
                 });
     }
 
@@ -118,7 +136,8 @@ public final class ChainedTileRetriever implements TileRetriever {
         }
     }
 
-    static Image toFx(TileImage tile) {
+    /** Always a {@link WritableImage}: {@link #redraw} paints a new pack's tile into the one Gluon shows. */
+    static WritableImage toFx(TileImage tile) {
         if (tile.hasImage()) {
             return SwingFXUtils.toFXImage(tile.image(), null);
         }
@@ -126,7 +145,72 @@ public final class ChainedTileRetriever implements TileRetriever {
         if (image.isError()) {
             return SwingFXUtils.toFXImage(tile.image(), null);
         }
+        return new WritableImage(image.getPixelReader(), (int) image.getWidth(), (int) image.getHeight());
+    }
+
+    /**
+     * Remembers which tile {@code image} shows. Gluon keeps a tile's image as long as it keeps the
+     * tile (softly, for every zoom level visited), and never asks for it again: a pack installed
+     * later would not show where the map has already been without {@link #redraw}.
+     */
+    private static WritableImage handedOut(TileId id, WritableImage image) {
+        synchronized (HANDED_OUT) {
+            HANDED_OUT.put(id, new WeakReference<>(image));
+            if (HANDED_OUT.size() > purgeAt) {
+                HANDED_OUT.values().removeIf(ref -> ref.get() == null);
+                purgeAt = Math.max(1024, 2 * HANDED_OUT.size());
+            }
+        }
         return image;
+    }
+
+    /**
+     * Paints every tile handed out so far again from the chain now configured, into the images
+     * Gluon already shows: after a pack is installed, the map shows it where it is, without a pan
+     * or zoom. The tiles whose images are in {@code onScreen} go first. Rendering happens on the
+     * render threads, the pixels are written on the FX thread. {@code done} runs on the FX thread
+     * once every tile is painted (for tests and the status bar).
+     */
+    public static void redraw(Set<Image> onScreen, Runnable done) {
+        List<Map.Entry<TileId, WritableImage>> visibleFirst = new ArrayList<>();
+        synchronized (HANDED_OUT) {
+            for (Map.Entry<TileId, WeakReference<WritableImage>> e : HANDED_OUT.entrySet()) {
+                WritableImage image = e.getValue().get();
+                if (image != null) {
+                    visibleFirst.add(Map.entry(e.getKey(), image));
+                }
+            }
+        }
+        visibleFirst.sort(Comparator.comparing(e -> !onScreen.contains(e.getValue())));
+        List<CompletableFuture<Void>> painted = new ArrayList<>(visibleFirst.size());
+        for (Map.Entry<TileId, WritableImage> e : visibleFirst) {
+            // Decoded on the render thread: only the copy of the pixels happens on the FX thread.
+            painted.add(CompletableFuture.supplyAsync(() -> chainOrDefault().tile(e.getKey()).image().image(), RENDERERS)
+                    .thenAcceptAsync(tile -> paintInto(tile, e.getValue()), Platform::runLater)
+                    .exceptionally(failure -> {
+                        LOG.log(Level.WARNING, "tile " + e.getKey() + " not redrawn: " + failure.getMessage());
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(painted.toArray(CompletableFuture[]::new)).thenRunAsync(done, Platform::runLater);
+    }
+
+    /** The tile images now in {@code map}'s scene graph (Gluon shows each in an {@link ImageView}). */
+    public static Set<Image> shownIn(Parent map) {
+        Set<Image> shown = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node node : map.lookupAll("ImageView")) {
+            if (node instanceof ImageView view && view.getImage() != null) {
+                shown.add(view.getImage());
+            }
+        }
+        return shown;
+    }
+
+    /** Writes {@code tile} over {@code shown}, when both have the same size (they come from the same chain settings). */
+    private static void paintInto(BufferedImage pixels, WritableImage shown) {
+        if (pixels.getWidth() == (int) shown.getWidth() && pixels.getHeight() == (int) shown.getHeight()) {
+            SwingFXUtils.toFXImage(pixels, shown);
+        }
     }
 
     private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {

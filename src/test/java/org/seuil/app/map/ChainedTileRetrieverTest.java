@@ -3,6 +3,7 @@ package org.seuil.app.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.gluonhq.maps.tile.TileRetriever;
 import java.util.List;
@@ -126,5 +127,49 @@ class ChainedTileRetrieverTest {
         Image image = asked.get(30, TimeUnit.SECONDS);
         assertFalse(image.isError());
         assertEquals(256, image.getWidth());
+    }
+    @Test
+    void aTileAlreadyHandedToGluonIsPaintedAgainInPlaceFromTheChainConfiguredAfterIt() throws Exception {
+        ChainedTileRetriever.configure(new TileChain(List.of(painted(java.awt.Color.RED)), 256));
+        Image shown = new ChainedTileRetriever().loadTile(16, 34119, 23897).get(30, TimeUnit.SECONDS);
+        assertEquals(1.0, shown.getPixelReader().getColor(10, 10).getRed(), 0.01);
+
+        ChainedTileRetriever.configure(new TileChain(List.of(painted(java.awt.Color.BLUE)), 256));
+        java.util.concurrent.CountDownLatch redrawn = new java.util.concurrent.CountDownLatch(1);
+        Platform.runLater(() -> ChainedTileRetriever.redraw(java.util.Set.of(shown), redrawn::countDown));
+        assertTrue(redrawn.await(30, TimeUnit.SECONDS));
+        javafx.scene.paint.Color pixel = shown.getPixelReader().getColor(10, 10);
+        assertEquals(0.0, pixel.getRed(), 0.01, "the image Gluon holds now shows the new chain's tile");
+        assertEquals(1.0, pixel.getBlue(), 0.01);
+    }
+
+    @Test
+    void encodedTilesAreHandedOutWritableSoThatARedrawCanReachThem() throws Exception {
+        TileSource png = new TileSource() {
+            @Override
+            public Optional<TileImage> tile(TileId id) {
+                return Optional.of(TileImage.ofEncoded(TileChain.plainTile(256).encoded()));
+            }
+
+            @Override
+            public String name() {
+                return "png";
+            }
+        };
+        ChainedTileRetriever.configure(new TileChain(List.of(png), 256));
+        Image image = new ChainedTileRetriever().loadTile(5, 16, 11).get(30, TimeUnit.SECONDS);
+        assertTrue(image instanceof javafx.scene.image.WritableImage);
+    }
+
+    @Test
+    void theImagesOnScreenAreThoseOfTheImageViewsInTheMapsSceneGraph() {
+        javafx.scene.image.WritableImage a = new javafx.scene.image.WritableImage(4, 4);
+        javafx.scene.image.WritableImage b = new javafx.scene.image.WritableImage(4, 4);
+        javafx.scene.image.WritableImage elsewhere = new javafx.scene.image.WritableImage(4, 4);
+        javafx.scene.Group map = new javafx.scene.Group(new javafx.scene.image.ImageView(a),
+                new javafx.scene.layout.Pane(new javafx.scene.image.ImageView(b), new javafx.scene.image.ImageView()));
+        java.util.Set<Image> shown = ChainedTileRetriever.shownIn(map);
+        assertEquals(2, shown.size());
+        assertTrue(shown.contains(a) && shown.contains(b) && !shown.contains(elsewhere));
     }
 }
