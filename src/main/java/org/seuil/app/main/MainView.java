@@ -113,6 +113,7 @@ public final class MainView {
         Scene scene = new Scene(root, 1280, 800);
         Theme.apply(scene, context.settings());
         installShortcuts(scene);
+        AltReleaseGuard.install(stage, scene);
         installFileDrop(scene);
         stage.titleProperty().bind(messages.bind("app.title"));
         return scene;
