@@ -169,7 +169,7 @@ public final class ChainedTileRetriever implements TileRetriever {
      * Gluon already shows: after a pack is installed, the map shows it where it is, without a pan
      * or zoom. The tiles whose images are in {@code onScreen} go first. Rendering happens on the
      * render threads, the pixels are written on the FX thread. {@code done} runs on the FX thread
-     * once every tile is painted (for tests and the status bar).
+     * once every tile is painted (tests wait for it).
      */
     public static void redraw(Set<Image> onScreen, Runnable done) {
         List<Map.Entry<TileId, WritableImage>> visibleFirst = new ArrayList<>();
