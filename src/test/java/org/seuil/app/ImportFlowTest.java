@@ -70,6 +70,10 @@ class ImportFlowTest {
         Path file = dir.resolve("kiosks.geojson");
         Files.writeString(file, json.append("\n]}\n"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "154 places".equals(((Label) robot.lookup("#status-places").query()).getText()));
+        // Someone looks for a kiosk before the file that has them is in.
+        robot.interact(() -> context.search().queryProperty().set("Kiosk 2999"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(context.search().results().isEmpty());
 
         robot.interact(() -> {
             context.transfer().importFile(file, TransferViewModel.ImportKind.GEOJSON, false);
@@ -86,5 +90,8 @@ class ImportFlowTest {
         assertEquals("kiosks.geojson: 3,000 places created, 0 updated, 0 unchanged", ((Label) robot.lookup("#status-message").query()).getText());
         assertFalse(robot.lookup("#transfer-cancel").query().getParent().isVisible());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> context.map().placesProperty().get().size() == 3154);
+        // The search typed before the import now finds the new place, without typing again.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !context.search().results().isEmpty());
+        assertEquals("Kiosk 2999", context.search().results().get(0).place().name());
     }
 }

@@ -142,16 +142,19 @@ public final class MainView {
         });
         context.map().reload();
         context.status().refresh();
-        // After an import: reload, then fit the map to what is there now.
+        // After an import: reload, then fit the map to what is there now. A search typed meanwhile
+        // (it found nothing new while the import ran) is run again on what the store now holds.
         context.transfer().importsProperty().addListener((o, old, now) -> {
             fittedOnce = false;
             context.map().reload();
             context.status().refresh();
+            context.search().search();
             planner.viewModel().storeChanged();
         });
         context.sync().syncsProperty().addListener((o, old, now) -> {
             context.map().reload();
             context.status().refresh();
+            context.search().search();
             planner.viewModel().storeChanged();
         });
         context.sync().messageProperty().addListener((o, old, now) -> {
