@@ -314,7 +314,8 @@ public final class MainView {
             }
         });
         Label placeholder = new Label();
-        placeholder.textProperty().bind(messages.bind("search.none"));
+        placeholder.textProperty().bind(Bindings.when(context.search().searchingProperty())
+                .then(messages.bind("search.searching")).otherwise(messages.bind("search.none")));
         results.setPlaceholder(placeholder);
         search.setOnAction(e -> {
             if (!results.getItems().isEmpty()) {
@@ -490,12 +491,21 @@ public final class MainView {
         loading.textProperty().bind(messages.bind("map.loading"));
         loading.visibleProperty().bind(context.map().loadingProperty());
         loading.getStyleClass().add("map-note");
-        StackPane.setAlignment(loading, Pos.TOP_CENTER);
         Label help = new Label();
         help.textProperty().bind(messages.bind("map.keys"));
         help.getStyleClass().add("map-note");
         help.visibleProperty().bind(mapView.focusedProperty());
-        StackPane.setAlignment(help, Pos.TOP_LEFT);
+        // Top left, one under the other, wrapped beside the legend: centred at the top, "Loading
+        // places..." ran under the legend when the map was narrow, and so did the key help. Hidden
+        // notes take no room, and the box lets clicks through to the map.
+        VBox notes = new VBox(4, help, loading);
+        for (Label note : List.of(help, loading)) {
+            note.managedProperty().bind(note.visibleProperty());
+            note.setWrapText(true);
+        }
+        notes.setMaxHeight(Double.MAX_VALUE);
+        notes.setPickOnBounds(false);
+        StackPane.setAlignment(notes, Pos.TOP_LEFT);
         Label legend = new Label();
         legend.setId("legend");
         legend.textProperty().bind(Bindings.createStringBinding(() -> context.map().profileProperty().get() == null
@@ -503,7 +513,8 @@ public final class MainView {
         legend.getStyleClass().addAll("legend", "map-note");
         StackPane.setAlignment(legend, Pos.TOP_RIGHT);
         legend.visibleProperty().bind(pins.visibleProperty()); // no pins under the planner's overlay, no pin legend
-        StackPane stack = new StackPane(mapView, attribution, loading, help, legend, planner.legend());
+        StackPane stack = new StackPane(mapView, attribution, notes, legend, planner.legend());
+        notes.maxWidthProperty().bind(Bindings.max(120, stack.widthProperty().subtract(legend.widthProperty()).subtract(24)));
         stack.getStyleClass().add("map-area");
         mapView.focusedProperty().addListener((o, was, is) -> stack.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("map-focused"), is));
