@@ -2,6 +2,7 @@ package org.seuil.app.places;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -36,7 +37,8 @@ public final class MapViewModel {
     private final StringProperty error = new SimpleStringProperty();
     /** Bumped on any change that needs a redraw without a new index (a grade changed). */
     private final ObjectProperty<Object> revision = new SimpleObjectProperty<>(new Object());
-    private long generation;
+    /** Counts reloads asked for; a reload that reaches a thread after a newer one was asked for is skipped. */
+    private final AtomicLong generation = new AtomicLong();
 
     public MapViewModel(PlaceStore store, TaskExecutor tasks) {
         this.store = store;
@@ -45,12 +47,20 @@ public final class MapViewModel {
         profile.addListener((o, old, now) -> revision.set(new Object()));
     }
 
-    /** Queries the store with the filters and rebuilds the index, in the background. */
+    /**
+     * Queries the store with the filters and rebuilds the index, in the background. Over a million
+     * places that takes seconds, and ticking three filters asks for three reloads: a reload that
+     * reaches a thread after a newer one was asked for is skipped, so only the last filters are
+     * loaded once a thread is free.
+     */
     public void reload() {
         PlaceFilters wanted = filters.get();
-        long mine = ++generation;
+        long mine = generation.incrementAndGet();
         loading.set(true);
         tasks.execute(() -> {
+            if (mine != generation.get()) {
+                return null;
+            }
             List<PlaceView> found = wanted.keepsNothing() ? List.of() : store.query(wanted.toStoreFilter(), MAX_PLACES);
             List<PlaceView> kept = new ArrayList<>(found.size());
             for (PlaceView v : found) {
@@ -60,14 +70,16 @@ public final class MapViewModel {
             }
             return MapPlaces.of(kept);
         }, loaded -> {
-            if (mine == generation) { // a later reload supersedes this one
+            if (loaded != null && mine == generation.get()) { // a later reload supersedes this one
                 places.set(loaded);
                 loading.set(false);
                 error.set(null);
             }
         }, failure -> {
-            loading.set(false);
-            error.set(failure.getMessage());
+            if (mine == generation.get()) {
+                loading.set(false);
+                error.set(failure.getMessage());
+            }
         });
     }
 

@@ -1,6 +1,7 @@
 package org.seuil.app.places;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seuil.app.task.CurrentThreadTaskExecutor;
 import org.seuil.store.PlaceStore;
 import org.seuil.store.sqlite.SqlitePlaceStore;
+import org.seuil.app.testing.QueuedTaskExecutor;
+import org.seuil.app.testing.RecordingStore;
 import org.seuil.app.testing.Seed;
 import org.seuil.domain.Accessibility;
 import org.seuil.domain.PlaceId;
@@ -43,11 +47,7 @@ class MapViewModelTest {
     }
 
     private Set<PlaceId> shown() {
-        Set<PlaceId> ids = new HashSet<>();
-        for (int i = 0; i < map.places().size(); i++) {
-            ids.add(map.places().view(i).place().id());
-        }
-        return ids;
+        return shownBy(map);
     }
 
     @Test
@@ -75,6 +75,31 @@ class MapViewModelTest {
         assertTrue(map.places().size() < 154);
         filters.gradeProperty(Accessibility.NO).set(false);
         assertEquals(0, map.places().size(), "no grade ticked shows nothing");
+    }
+
+    @Test
+    void filtersTickedWhileTheBackgroundIsBusyLoadOnlyOnceWithTheLastOnes() {
+        List<Object> queried = new ArrayList<>();
+        // The background threads are busy (a reload of a big store takes seconds): the work waits.
+        QueuedTaskExecutor busy = new QueuedTaskExecutor();
+        MapViewModel busyMap = new MapViewModel(RecordingStore.of(store, "query", queried), busy);
+        FiltersViewModel ticks = new FiltersViewModel(busyMap.filtersProperty());
+        ticks.categoryProperty().set("amenity");
+        ticks.accessibleToiletProperty().set(true);
+        ticks.stepFreeProperty().set(true);
+        assertTrue(busyMap.loadingProperty().get());
+        busy.runAll();
+        assertEquals(1, queried.size(), "only the last filters were loaded");
+        assertEquals(Set.of(Seed.CAFE), shownBy(busyMap));
+        assertFalse(busyMap.loadingProperty().get());
+    }
+
+    private static Set<PlaceId> shownBy(MapViewModel m) {
+        Set<PlaceId> ids = new HashSet<>();
+        for (int i = 0; i < m.places().size(); i++) {
+            ids.add(m.places().view(i).place().id());
+        }
+        return ids;
     }
 
     @Test

@@ -4,22 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seuil.app.i18n.Messages;
 import org.seuil.app.task.CurrentThreadTaskExecutor;
-import org.seuil.app.task.TaskExecutor;
 import org.seuil.store.PlaceStore;
 import org.seuil.store.sqlite.SqlitePlaceStore;
+import org.seuil.app.testing.QueuedTaskExecutor;
+import org.seuil.app.testing.RecordingStore;
 import org.seuil.app.testing.Seed;
 
 class SearchAndDetailsViewModelTest {
@@ -44,46 +41,18 @@ class SearchAndDetailsViewModelTest {
     void searchesTypedOverBeforeAThreadIsFreeAreNotRunOnlyTheLastTextIs() {
         PlaceStore real = SqlitePlaceStore.open(dir.resolve("s.db"));
         Seed.monaco(real);
-        List<String> searched = new ArrayList<>();
-        PlaceStore counting = (PlaceStore) Proxy.newProxyInstance(PlaceStore.class.getClassLoader(), new Class<?>[] {PlaceStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("search")) {
-                        searched.add((String) args[0]);
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        List<Object> searched = new ArrayList<>();
         // Both background threads busy: the searches wait, as they do behind a slow one.
-        List<Runnable> waiting = new ArrayList<>();
-        TaskExecutor busy = new TaskExecutor() {
-            @Override
-            public <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                waiting.add(() -> {
-                    try {
-                        onSuccess.accept(work.call());
-                    } catch (Exception e) {
-                        onFailure.accept(e);
-                    }
-                });
-            }
-
-            @Override
-            public void runOnUi(Runnable action) {
-                action.run();
-            }
-        };
-        SearchViewModel search = new SearchViewModel(counting, busy);
+        QueuedTaskExecutor busy = new QueuedTaskExecutor();
+        SearchViewModel search = new SearchViewModel(RecordingStore.of(real, "search", searched), busy);
         for (String typed : List.of("b", "bo", "bou", "boul")) {
             search.queryProperty().set(typed);
             search.search();
         }
         assertTrue(search.searchingProperty().get(), "the list says it is searching, not that nothing was found");
-        waiting.forEach(Runnable::run);
+        busy.runAll();
         assertFalse(search.searchingProperty().get());
-        assertEquals(List.of("boul"), searched);
+        assertEquals(List.<Object>of("boul"), searched);
         assertEquals(Seed.BAKERY, search.results().get(0).place().id());
         real.close();
     }
