@@ -165,6 +165,30 @@ class ServerStoreContractTest {
 
     @ParameterizedTest
     @MethodSource("backends")
+    void anUnchangedCopyOfAnotherUsersReportIsUnchangedNotForbidden(String backend) {
+        store = open(backend, dir);
+        Principal alice = user("alice", Role.REPORTER);
+        Principal bob = user("bob", Role.REPORTER);
+        ReportFeature hers = feature(uuid(1), uuid(101), "alice", 1, Accessibility.NO, 3);
+        store.applyBatch(alice, "k1", "h1", List.of(hers), T0);
+        long head = store.changes(0, BoundingBox.WORLD, 100).nextCursor();
+        // Bob imported a file with Alice's report in it (author as she wrote it) and syncs it with his own.
+        List<Outcome> outcomes = store.applyBatch(bob, "k1", "h1", List.of(
+                feature(uuid(2), uuid(202), "bob", 1, Accessibility.YES, 0), hers), T0).result().results();
+        assertEquals(OutcomeStatus.CREATED, outcomes.get(0).status());
+        assertEquals(OutcomeStatus.UNCHANGED, outcomes.get(1).status());
+        ChangePage page = store.changes(0, BoundingBox.WORLD, 100);
+        assertEquals(2, page.features().size(), "only Bob's report was added");
+        assertEquals("alice", page.features().get(0).report().author(), "Alice's report is still hers");
+        assertEquals(head + 1, page.nextCursor());
+        // A copy that differs in anything is a change, and only Alice may make it.
+        BatchRefusedException e = assertThrows(BatchRefusedException.class, () -> store.applyBatch(bob, "k2", "h2",
+                List.of(feature(uuid(1), uuid(101), "alice", 1, Accessibility.NO, 2)), T0));
+        assertEquals(403, e.problem().status());
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
     void theChangeFeedPagesByCursorFiltersByBoxAndCarriesTombstones(String backend) {
         store = open(backend, dir);
         Principal alice = user("alice", Role.REPORTER);
