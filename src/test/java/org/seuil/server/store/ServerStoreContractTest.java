@@ -146,13 +146,23 @@ class ServerStoreContractTest {
         assertEquals(422, reused.problem().status());
     }
 
-    @ParameterizedTest
-    @MethodSource("backends")
-    void aReporterCannotChangeAnotherUsersReportAndNothingOfTheBatchIsApplied(String backend) {
+    private record TwoReporters(Principal bob, ReportFeature hers) {
+    }
+
+    /** Alice and Bob are reporters; Alice has pushed one report (place 1, report 101). */
+    private TwoReporters aliceHasPushedHerReport(String backend) {
         store = open(backend, dir);
         Principal alice = user("alice", Role.REPORTER);
         Principal bob = user("bob", Role.REPORTER);
-        store.applyBatch(alice, "k1", "h1", List.of(feature(uuid(1), uuid(101), "alice", 1, Accessibility.NO, 3)), T0);
+        ReportFeature hers = feature(uuid(1), uuid(101), "alice", 1, Accessibility.NO, 3);
+        store.applyBatch(alice, "k1", "h1", List.of(hers), T0);
+        return new TwoReporters(bob, hers);
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void aReporterCannotChangeAnotherUsersReportAndNothingOfTheBatchIsApplied(String backend) {
+        Principal bob = aliceHasPushedHerReport(backend).bob();
         BatchRefusedException e = assertThrows(BatchRefusedException.class, () -> store.applyBatch(bob, "k1", "h1", List.of(
                 feature(uuid(2), uuid(202), "bob", 1, Accessibility.YES, 0),
                 feature(uuid(1), uuid(101), "bob", 2, Accessibility.YES, 0)), T0));
@@ -166,11 +176,9 @@ class ServerStoreContractTest {
     @ParameterizedTest
     @MethodSource("backends")
     void anUnchangedCopyOfAnotherUsersReportIsUnchangedNotForbidden(String backend) {
-        store = open(backend, dir);
-        Principal alice = user("alice", Role.REPORTER);
-        Principal bob = user("bob", Role.REPORTER);
-        ReportFeature hers = feature(uuid(1), uuid(101), "alice", 1, Accessibility.NO, 3);
-        store.applyBatch(alice, "k1", "h1", List.of(hers), T0);
+        TwoReporters two = aliceHasPushedHerReport(backend);
+        Principal bob = two.bob();
+        ReportFeature hers = two.hers();
         long head = store.changes(0, BoundingBox.WORLD, 100).nextCursor();
         // Bob imported a file with Alice's report in it (author as she wrote it) and syncs it with his own.
         List<Outcome> outcomes = store.applyBatch(bob, "k1", "h1", List.of(
