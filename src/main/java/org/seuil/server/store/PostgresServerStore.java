@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.seuil.domain.Place;
 
 /**
@@ -126,68 +127,51 @@ public final class PostgresServerStore extends JdbcServerStore {
      */
     @Override
     protected void upsertPlaces(Connection c, Collection<Place> places, String updatedAt) throws SQLException {
-        int n = places.size();
-        String[] ids = new String[n];
-        Double[] lons = new Double[n];
-        Double[] lats = new Double[n];
-        String[] names = new String[n];
-        String[] categories = new String[n];
-        String[] addresses = new String[n];
-        int i = 0;
-        for (Place p : places) {
-            ids[i] = p.id().value();
-            lons[i] = p.location().lon();
-            lats[i] = p.location().lat();
-            names[i] = p.name();
-            categories[i] = p.category();
-            addresses[i] = p.address();
-            i++;
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO places (id, lon, lat, name, category, address, updated_at) "
+        insertUnnested(c, "INSERT INTO places (id, lon, lat, name, category, address, updated_at) "
                 + "SELECT id, lon, lat, name, category, address, ? "
                 + "FROM unnest(?::text[], ?::float8[], ?::float8[], ?::text[], ?::text[], ?::text[]) AS t(id, lon, lat, name, category, address) "
-                + UPSERT_PLACE_SET)) {
-            s.setString(1, updatedAt);
-            s.setArray(2, c.createArrayOf("text", ids));
-            s.setArray(3, c.createArrayOf("float8", lons));
-            s.setArray(4, c.createArrayOf("float8", lats));
-            s.setArray(5, c.createArrayOf("text", names));
-            s.setArray(6, c.createArrayOf("text", categories));
-            s.setArray(7, c.createArrayOf("text", addresses));
-            s.executeUpdate();
-        }
+                + UPSERT_PLACE_SET, List.of(updatedAt),
+                column("text", places, p -> p.id().value()),
+                column("float8", places, p -> p.location().lon()),
+                column("float8", places, p -> p.location().lat()),
+                column("text", places, Place::name),
+                column("text", places, Place::category),
+                column("text", places, Place::address));
     }
 
     /** The new reports of a batch as one array per column (see {@link #upsertPlaces}). */
     @Override
     protected void insertReports(Connection c, List<NewReport> reports, String ownerId, String receivedAt) throws SQLException {
-        int n = reports.size();
-        String[] ids = new String[n];
-        String[] placeIds = new String[n];
-        Integer[] revisions = new Integer[n];
-        Integer[] deleted = new Integer[n];
-        String[] bodies = new String[n];
-        Long[] seqs = new Long[n];
-        for (int i = 0; i < n; i++) {
-            NewReport r = reports.get(i);
-            ids[i] = r.report().id().value();
-            placeIds[i] = r.report().placeId().value();
-            revisions[i] = r.report().revision();
-            deleted[i] = r.report().deleted() ? 1 : 0;
-            bodies[i] = r.text();
-            seqs[i] = r.seq();
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO reports (id, place_id, owner_id, revision, deleted, body, seq, received_at) "
+        insertUnnested(c, "INSERT INTO reports (id, place_id, owner_id, revision, deleted, body, seq, received_at) "
                 + "SELECT id, place_id, ?, revision, deleted, body, seq, ? "
-                + "FROM unnest(?::text[], ?::text[], ?::int4[], ?::int4[], ?::text[], ?::int8[]) AS t(id, place_id, revision, deleted, body, seq)")) {
-            s.setString(1, ownerId);
-            s.setString(2, receivedAt);
-            s.setArray(3, c.createArrayOf("text", ids));
-            s.setArray(4, c.createArrayOf("text", placeIds));
-            s.setArray(5, c.createArrayOf("int4", revisions));
-            s.setArray(6, c.createArrayOf("int4", deleted));
-            s.setArray(7, c.createArrayOf("text", bodies));
-            s.setArray(8, c.createArrayOf("int8", seqs));
+                + "FROM unnest(?::text[], ?::text[], ?::int4[], ?::int4[], ?::text[], ?::int8[]) AS t(id, place_id, revision, deleted, body, seq)",
+                List.of(ownerId, receivedAt),
+                column("text", reports, r -> r.report().id().value()),
+                column("text", reports, r -> r.report().placeId().value()),
+                column("int4", reports, r -> r.report().revision()),
+                column("int4", reports, r -> r.report().deleted() ? 1 : 0),
+                column("text", reports, NewReport::text),
+                column("int8", reports, NewReport::seq));
+    }
+
+    /** One column of rows for {@code unnest}: its PostgreSQL type and its values, in row order. */
+    private record Column(String type, Object[] values) {
+    }
+
+    private static <T> Column column(String type, Collection<T> rows, Function<T, Object> value) {
+        return new Column(type, rows.stream().map(value).toArray());
+    }
+
+    /** Runs {@code sql} with the scalar parameters first, then one array parameter per column. */
+    private static void insertUnnested(Connection c, String sql, List<Object> scalars, Column... columns) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int parameter = 1;
+            for (Object scalar : scalars) {
+                s.setObject(parameter++, scalar);
+            }
+            for (Column column : columns) {
+                s.setArray(parameter++, c.createArrayOf(column.type(), column.values()));
+            }
             s.executeUpdate();
         }
     }
